@@ -1,0 +1,123 @@
+package io.mentorhub.engine.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.mentorhub.engine.health.ComponentHealth;
+import io.mentorhub.engine.health.HealthIndicator;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's embedded Hazelcast member: the cluster fabric (membership, job ownership, caches, events). It never
+ * holds the only copy of anything — the database does — so a lost member costs work, not data.
+ */
+@Component(service = {ClusterMember.class, HealthIndicator.class}, configurationPid = ClusterMember.PID, immediate = true)
+@Designate(ocd = ClusterMember.Settings.class)
+public class ClusterMember implements HealthIndicator {
+
+    static final String PID = "io.mentorhub.cluster";
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterMember.class);
+
+    @ObjectClassDefinition(name = "mentorhub cluster member")
+    public @interface Settings {
+        @AttributeDefinition(description = "Cluster name; only members with the same name join each other")
+        String clusterName() default "mentorhub";
+
+        @AttributeDefinition(description = "Address this member binds to")
+        String bindAddress() default "127.0.0.1";
+
+        @AttributeDefinition(description = "First port to try; the next free one up to port+20 is taken")
+        int port() default 5701;
+
+        @AttributeDefinition(description = "Other members to join (host or host:port), comma separated")
+        String[] members() default {"127.0.0.1"};
+    }
+
+    private final HazelcastInstance member;
+
+    @Activate
+    public ClusterMember(Settings settings) {
+        Config config = config(settings);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Hazelcast finds its own services through the context class loader.
+        thread.setContextClassLoader(Hazelcast.class.getClassLoader());
+        try {
+            member = Hazelcast.newHazelcastInstance(config);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        LOG.info("Cluster member {} joined cluster '{}' ({} members)", member.getCluster().getLocalMember().getAddress(),
+                settings.clusterName(), member.getCluster().getMembers().size());
+    }
+
+    static Config config(Settings settings) {
+        Config config = new Config();
+        config.setClusterName(settings.clusterName());
+        config.setInstanceName("mentorhub-" + settings.clusterName() + "-" + ProcessHandle.current().pid());
+        config.setClassLoader(ClusterMember.class.getClassLoader());
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        // The hub stops the member itself, in order, after the flows that use it.
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // With only explicit TCP members there is nothing to wait for before joining.
+        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(20);
+        network.getInterfaces().setEnabled(true).setInterfaces(List.of(settings.bindAddress()));
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(Arrays.stream(settings.members())
+                .map(String::strip).filter(m -> !m.isEmpty()).toList());
+        return config;
+    }
+
+    @Deactivate
+    void stop() {
+        member.shutdown();
+        LOG.info("Cluster member stopped");
+    }
+
+    public HazelcastInstance instance() {
+        return member;
+    }
+
+    public String nodeId() {
+        return member.getCluster().getLocalMember().getUuid().toString();
+    }
+
+    public String address() {
+        return member.getCluster().getLocalMember().getAddress().toString();
+    }
+
+    @Override
+    public String healthName() {
+        return "hazelcast";
+    }
+
+    @Override
+    public ComponentHealth health() {
+        if (!member.getLifecycleService().isRunning()) {
+            return ComponentHealth.down("member is not running");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("cluster", member.getConfig().getClusterName());
+        details.put("members", member.getCluster().getMembers().size());
+        details.put("address", address());
+        return ComponentHealth.up(details);
+    }
+}

@@ -1,0 +1,52 @@
+package io.mentorhub.engine.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON responses, including RFC 9457 problem details for errors. */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private Json() {
+    }
+
+    public static void write(HttpServletResponse response, int status, Object body) throws IOException {
+        write(response, status, "application/json", body);
+    }
+
+    public static void problem(HttpServletResponse response, int status, String code, String title, String detail)
+            throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://mentorhub.io/problems/" + code);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("code", code);
+        if (detail != null) {
+            problem.put("detail", detail);
+        }
+        write(response, status, "application/problem+json", problem);
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, Object body) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IOException("cannot serialise response", e);
+        }
+        response.setStatus(status);
+        response.setContentType(type);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}
