@@ -17,7 +17,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 : > "$work/start.txt"; : > "$work/deploy.txt"
 i=1
 while [ "$i" -le "$runs" ]; do
-  rm -rf "$work/hub"; cp -r "$dist" "$work/hub"
+  rm -rf "$work/hub"; cp -r "$dist" "$work/hub"; rm -rf "$work/hub/data/"* "$work/hub/logs/"* "$work/hub/deploy/"*
   t0=$(now_ms)
   MENTORHUB_HTTP_PORT=$port MENTORHUB_CLUSTER_NAME=bench-$$ MENTORHUB_DEPLOY_POLL_MS=${BENCH_POLL_MS:-250} \
     "$work/hub/bin/mentorhub" < /dev/null > "$work/hub/logs/console.out" 2>&1 &

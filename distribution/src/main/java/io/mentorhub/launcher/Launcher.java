@@ -47,7 +47,7 @@ public final class Launcher {
         stopOnSignal("TERM", framework);
         stopOnSignal("INT", framework);
         framework.start();
-        System.out.printf("mentorhub started in %d ms (home %s)%n", (System.nanoTime() - started) / 1_000_000, home);
+        System.out.printf("mentorhub framework started in %d ms (home %s); GET /health shows when the hub is UP%n", (System.nanoTime() - started) / 1_000_000, home);
 
         FrameworkEvent event = framework.waitForStop(0);
         if (event.getType() == FrameworkEvent.ERROR) {

@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -46,22 +49,34 @@ public class ClusterMember implements HealthIndicator {
         String[] members() default {"127.0.0.1"};
     }
 
-    private final HazelcastInstance member;
+    private final CompletableFuture<HazelcastInstance> member = new CompletableFuture<>();
 
+    /**
+     * Starts the member on its own thread: joining takes a second or two, during which the database and the flows
+     * start too. Health reports the member DOWN until it has joined; {@link #instance()} waits for it.
+     */
     @Activate
     public ClusterMember(Settings settings) {
         Config config = config(settings);
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        // Hazelcast finds its own services through the context class loader.
-        thread.setContextClassLoader(Hazelcast.class.getClassLoader());
-        try {
-            member = Hazelcast.newHazelcastInstance(config);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-        LOG.info("Cluster member {} joined cluster '{}' ({} members)", member.getCluster().getLocalMember().getAddress(),
-                settings.clusterName(), member.getCluster().getMembers().size());
+        Thread starter = new Thread(() -> {
+            Thread thread = Thread.currentThread();
+            // Hazelcast finds its own services through the context class loader.
+            thread.setContextClassLoader(Hazelcast.class.getClassLoader());
+            try {
+                HazelcastInstance instance = Hazelcast.newHazelcastInstance(config);
+                LOG.info("Cluster member {} joined cluster '{}' ({} members)",
+                        instance.getCluster().getLocalMember().getAddress(), settings.clusterName(),
+                        instance.getCluster().getMembers().size());
+                if (!member.complete(instance)) {
+                    instance.shutdown(); // stopped while starting
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("Cluster member could not start", e);
+                member.completeExceptionally(e);
+            }
+        }, "mentorhub-cluster-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     static Config config(Settings settings) {
@@ -88,20 +103,27 @@ public class ClusterMember implements HealthIndicator {
 
     @Deactivate
     void stop() {
-        member.shutdown();
-        LOG.info("Cluster member stopped");
+        if (!member.cancel(false) && !member.isCompletedExceptionally()) {
+            member.join().shutdown();
+            LOG.info("Cluster member stopped");
+        }
     }
 
+    /** The running member, waiting for it to finish joining if needed. */
     public HazelcastInstance instance() {
-        return member;
+        try {
+            return member.join();
+        } catch (CancellationException | CompletionException e) {
+            throw new IllegalStateException("cluster member is not running", e);
+        }
     }
 
     public String nodeId() {
-        return member.getCluster().getLocalMember().getUuid().toString();
+        return instance().getCluster().getLocalMember().getUuid().toString();
     }
 
     public String address() {
-        return member.getCluster().getLocalMember().getAddress().toString();
+        return instance().getCluster().getLocalMember().getAddress().toString();
     }
 
     @Override
@@ -111,12 +133,19 @@ public class ClusterMember implements HealthIndicator {
 
     @Override
     public ComponentHealth health() {
-        if (!member.getLifecycleService().isRunning()) {
+        if (!member.isDone()) {
+            return ComponentHealth.down("starting");
+        }
+        if (member.isCompletedExceptionally()) {
+            return ComponentHealth.down("failed to start: see logs/mentorhub.log");
+        }
+        HazelcastInstance instance = member.join();
+        if (!instance.getLifecycleService().isRunning()) {
             return ComponentHealth.down("member is not running");
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("cluster", member.getConfig().getClusterName());
-        details.put("members", member.getCluster().getMembers().size());
+        details.put("cluster", instance.getConfig().getClusterName());
+        details.put("members", instance.getCluster().getMembers().size());
         details.put("address", address());
         return ComponentHealth.up(details);
     }

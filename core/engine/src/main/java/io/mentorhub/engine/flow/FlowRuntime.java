@@ -44,7 +44,7 @@ public class FlowRuntime implements HealthIndicator {
             context.getCamelContextExtension().setName("mentorhub");
             context.setApplicationContextClassLoader(bundleLoader);
             context.disableJMX();
-            heartbeat = new HeartbeatRoute(database.dataSource(), cluster.nodeId(), cluster.address(), HEARTBEAT_MILLIS);
+            heartbeat = new HeartbeatRoute(database.dataSource(), cluster::nodeId, cluster::address, HEARTBEAT_MILLIS);
             context.addRoutes(heartbeat);
             context.start();
             camel = context;
@@ -86,9 +86,10 @@ public class FlowRuntime implements HealthIndicator {
             allStarted &= status == ServiceStatus.Started;
         }
         Instant lastBeat = heartbeat.lastBeat();
-        // A heartbeat older than three periods means the database writes are failing or the timer is stuck.
-        if (lastBeat != null && Duration.between(lastBeat, Instant.now()).toMillis() > 3 * HEARTBEAT_MILLIS) {
-            return new ComponentHealth(false, Map.of("reason", "no heartbeat since " + lastBeat, "routes", routes));
+        // No heartbeat for three periods means the database writes are failing or the timer is stuck.
+        Instant since = lastBeat != null ? lastBeat : heartbeat.startedAt();
+        if (Duration.between(since, Instant.now()).toMillis() > 3 * HEARTBEAT_MILLIS) {
+            return new ComponentHealth(false, Map.of("reason", "no heartbeat since " + since, "routes", routes));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("context", camel.getName());

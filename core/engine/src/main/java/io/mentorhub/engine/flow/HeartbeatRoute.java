@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -17,13 +18,14 @@ public class HeartbeatRoute extends RouteBuilder {
     public static final String ROUTE_ID = "node-heartbeat";
 
     private final DataSource dataSource;
-    private final String nodeId;
-    private final String address;
+    private final Supplier<String> nodeId;
+    private final Supplier<String> address;
     private final Instant startedAt = Instant.now();
     private final long periodMillis;
     private volatile Instant lastBeat;
 
-    public HeartbeatRoute(DataSource dataSource, String nodeId, String address, long periodMillis) {
+    /** Node id and address are suppliers: the first beat waits for the cluster member, route start does not. */
+    public HeartbeatRoute(DataSource dataSource, Supplier<String> nodeId, Supplier<String> address, long periodMillis) {
         this.dataSource = dataSource;
         this.nodeId = nodeId;
         this.address = address;
@@ -38,21 +40,23 @@ public class HeartbeatRoute extends RouteBuilder {
 
     /** Upserts this node's row; plain UPDATE-then-INSERT works the same on H2 and PostgreSQL. */
     void beat() throws SQLException {
+        String node = nodeId.get();
+        String where = address.get();
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = dataSource.getConnection()) {
             int updated;
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE hub_node SET last_seen = ?, address = ? WHERE node_id = ?")) {
                 update.setTimestamp(1, now);
-                update.setString(2, address);
-                update.setString(3, nodeId);
+                update.setString(2, where);
+                update.setString(3, node);
                 updated = update.executeUpdate();
             }
             if (updated == 0) {
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO hub_node (node_id, address, started_at, last_seen) VALUES (?, ?, ?, ?)")) {
-                    insert.setString(1, nodeId);
-                    insert.setString(2, address);
+                    insert.setString(1, node);
+                    insert.setString(2, where);
                     insert.setTimestamp(3, Timestamp.from(startedAt));
                     insert.setTimestamp(4, now);
                     insert.executeUpdate();
@@ -60,6 +64,10 @@ public class HeartbeatRoute extends RouteBuilder {
             }
         }
         lastBeat = now.toInstant();
+    }
+
+    public Instant startedAt() {
+        return startedAt;
     }
 
     public Instant lastBeat() {

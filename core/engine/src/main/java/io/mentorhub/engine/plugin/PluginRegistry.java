@@ -84,10 +84,14 @@ public class PluginRegistry implements HealthIndicator {
     /** Everything installed, sorted by kind and id: active plugins and the ones that failed. */
     public List<PluginInfo> plugins() {
         List<PluginInfo> result = new ArrayList<>();
-        tracker.getTracked().values().forEach(tracked -> result.add(describe(tracked)));
         Set<Long> bundlesWithPlugins = new HashSet<>();
-        for (ServiceReference<HubPlugin> reference : tracker.getTracked().keySet()) {
-            bundlesWithPlugins.add(reference.getBundle() == null ? -1 : reference.getBundle().getBundleId());
+        for (Tracked tracked : tracker.getTracked().values()) {
+            Bundle bundle = tracked.reference().getBundle();
+            bundlesWithPlugins.add(bundle == null ? -1 : bundle.getBundleId());
+            // A component whose activation failed is reported below, with its reason, from Declarative Services.
+            if (tracked.plugin() != null || tracked.reference().getProperty("component.name") == null) {
+                result.add(describe(tracked));
+            }
         }
         result.addAll(componentProblems(bundlesWithPlugins));
         result.addAll(deployProblems(bundlesWithPlugins));

@@ -47,10 +47,11 @@ public class HubCommands {
         if (plugins.isEmpty()) {
             return "No plugins installed. Drop a plugin jar into deploy/ to install one.\n";
         }
-        StringBuilder out = new StringBuilder(String.format("%-24s %-18s %-10s %-16s %s%n",
-                "ID", "KIND", "STATE", "VERSION", "BUNDLE / REASON"));
+        int idWidth = Math.max(4, plugins.stream().mapToInt(p -> p.id().length()).max().orElse(0));
+        String row = "%-" + idWidth + "s  %-17s  %-10s  %-14s  %s%n";
+        StringBuilder out = new StringBuilder(String.format(row, "ID", "KIND", "STATE", "VERSION", "BUNDLE / REASON"));
         for (PluginInfo plugin : plugins) {
-            out.append(String.format("%-24s %-18s %-10s %-16s %s%n", plugin.id(), plugin.kind(), plugin.state(),
+            out.append(String.format(row, plugin.id(), plugin.kind(), plugin.state(),
                     plugin.version() == null ? "-" : plugin.version(),
                     plugin.error() == null ? plugin.bundle() : plugin.error()));
         }

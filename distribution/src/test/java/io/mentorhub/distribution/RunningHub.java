@@ -1,0 +1,163 @@
+package io.mentorhub.distribution;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The built distribution, copied to a scratch folder and started with {@code bin/mentorhub} as a separate process —
+ * exactly what an IT team does — on a free port and a cluster name of its own.
+ */
+final class RunningHub implements AutoCloseable {
+
+    static final Path DIST = Path.of(System.getProperty("mentorhub.dist", "target/mentorhub-dist"));
+    static final Path TEST_PLUGINS = Path.of(System.getProperty("mentorhub.testPlugins", "target/test-plugins"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path home;
+    final int port;
+    final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private RunningHub(Path home, int port, Process process) {
+        this.home = home;
+        this.port = port;
+        this.process = process;
+    }
+
+    static RunningHub start(Path scratch, Map<String, String> environment) throws IOException {
+        Path home = scratch.resolve("mentorhub");
+        copy(DIST, home);
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/mentorhub").toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("logs/console.out").toFile());
+        builder.environment().put("MENTORHUB_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("MENTORHUB_CLUSTER_NAME", "it-" + UUID.randomUUID());
+        builder.environment().put("MENTORHUB_DEPLOY_POLL_MS", "250");
+        builder.environment().putAll(environment);
+        return new RunningHub(home, port, builder.start());
+    }
+
+    /** A copy of the distribution without anything a previous run left in data/, logs/ or deploy/. */
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path relative = from.relativize(source);
+                String top = relative.getNameCount() > 0 ? relative.getName(0).toString() : "";
+                if (relative.getNameCount() > 1 && (top.equals("data") || top.equals("logs") || top.equals("deploy"))) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    record Response(int status, JsonNode body) {
+    }
+
+    Response get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    /** Polls {@code path} until the condition holds; fails with the last answer and the console output. */
+    JsonNode await(String path, Duration timeout, Predicate<Response> condition) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        Object last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                fail("hub exited with " + process.exitValue() + ":\n" + console());
+            }
+            try {
+                Response response = get(path);
+                last = response.status() + " " + response.body();
+                if (condition.test(response)) {
+                    return response.body();
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            Thread.sleep(100);
+        }
+        return fail("timed out after " + timeout + " waiting on " + path + "; last answer: " + last
+                + "\n--- console ---\n" + console());
+    }
+
+    /** The plugin with this id in {@code GET /api/plugins}, or null. */
+    static JsonNode plugin(JsonNode plugins, String id) {
+        for (JsonNode plugin : plugins.get("plugins")) {
+            if (id.equals(plugin.get("id").asText())) {
+                return plugin;
+            }
+        }
+        return null;
+    }
+
+    void deploy(Path jar, String name) throws IOException {
+        // Written aside and moved in, as an administrator's copy should be, so the watcher never sees half a file.
+        Path staged = home.resolve("data").resolve(name + ".part");
+        Files.copy(jar, staged);
+        Files.move(staged, home.resolve("deploy").resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    String console() {
+        try {
+            return Files.readString(home.resolve("logs/console.out"));
+        } catch (IOException e) {
+            return "(no console output: " + e + ")";
+        }
+    }
+
+    String log() throws IOException {
+        return Files.readString(home.resolve("logs/mentorhub.log"));
+    }
+
+    /** SIGTERM, as a service manager sends it; returns the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("hub did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
