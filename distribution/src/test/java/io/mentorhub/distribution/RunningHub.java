@@ -42,14 +42,24 @@ final class RunningHub implements AutoCloseable {
         this.process = process;
     }
 
+    /** Started as a service manager starts it: no terminal, standard input closed. */
     static RunningHub start(Path scratch, Map<String, String> environment) throws IOException {
+        return start(scratch, environment, false);
+    }
+
+    /**
+     * With {@code terminal}, started in a pseudo-terminal (util-linux {@code script}) as a person at a console
+     * does; the test then types shell commands into {@link Process#getOutputStream()}.
+     */
+    static RunningHub start(Path scratch, Map<String, String> environment, boolean terminal) throws IOException {
         Path home = scratch.resolve("mentorhub");
         copy(DIST, home);
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/mentorhub").toString())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolve("logs/console.out").toFile());
+        String launcher = home.resolve("bin/mentorhub").toString();
+        ProcessBuilder builder = terminal
+                ? new ProcessBuilder("script", "-qfec", launcher, "/dev/null")
+                : new ProcessBuilder(launcher).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.redirectErrorStream(true).redirectOutput(home.resolve("logs/console.out").toFile());
         builder.environment().put("MENTORHUB_HTTP_PORT", String.valueOf(port));
         builder.environment().put("MENTORHUB_CLUSTER_NAME", "it-" + UUID.randomUUID());
         builder.environment().put("MENTORHUB_DEPLOY_POLL_MS", "250");
