@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  */
 final class RunningHub implements AutoCloseable {
 
-    static final Path DIST = Path.of(System.getProperty("mentorhub.dist", "target/mentorhub-dist"));
+    /** The .tar.gz an IT team downloads; every test hub is unpacked from it. */
+    static final Path TARBALL = Path.of(System.getProperty("mentorhub.tarball", "target/mentorhub.tar.gz"));
     static final Path TEST_PLUGINS = Path.of(System.getProperty("mentorhub.testPlugins", "target/test-plugins"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,8 +53,7 @@ final class RunningHub implements AutoCloseable {
      * does; the test then types shell commands into {@link Process#getOutputStream()}.
      */
     static RunningHub start(Path scratch, Map<String, String> environment, boolean terminal) throws IOException {
-        Path home = scratch.resolve("mentorhub");
-        copy(DIST, home);
+        Path home = unpack(scratch);
         int port = freePort();
         String launcher = home.resolve("bin/mentorhub").toString();
         ProcessBuilder builder = terminal
@@ -67,22 +67,22 @@ final class RunningHub implements AutoCloseable {
         return new RunningHub(home, port, builder.start());
     }
 
-    /** A copy of the distribution without anything a previous run left in data/, logs/ or deploy/. */
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path relative = from.relativize(source);
-                String top = relative.getNameCount() > 0 ? relative.getName(0).toString() : "";
-                if (relative.getNameCount() > 1 && (top.equals("data") || top.equals("logs") || top.equals("deploy"))) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
+    /** Unpacks the archive with tar, as an administrator would, and returns the hub's home folder. */
+    private static Path unpack(Path scratch) throws IOException {
+        try {
+            Process tar = new ProcessBuilder("tar", "-xzf", TARBALL.toString(), "-C", scratch.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(tar.getInputStream().readAllBytes());
+            if (tar.waitFor() != 0) {
+                throw new IOException("tar -xzf " + TARBALL + " failed: " + output);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        try (Stream<Path> homes = Files.list(scratch)) {
+            return homes.filter(p -> Files.isRegularFile(p.resolve("bin/mentorhub"))).findFirst()
+                    .orElseThrow(() -> new IOException("no mentorhub-*/bin/mentorhub in " + TARBALL));
         }
     }
 
