@@ -3,7 +3,6 @@ package io.mentorhub.engine.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.mentorhub.engine.health.ComponentHealth;
-import io.mentorhub.engine.health.HealthIndicator;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,51 +10,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.AttributeType;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The system of record: a pooled JDBC database with the schema migrated to the current version. Embedded H2 in file
- * mode under the data directory unless a JDBC URL (PostgreSQL in production) is configured.
+ * mode under the data directory unless a JDBC URL (PostgreSQL in production) is configured. Registered as a service
+ * by {@link DatabaseConnector} only once it is reachable and migrated, so whatever needs it simply waits for it.
  */
-@Component(service = {Database.class, HealthIndicator.class}, configurationPid = Database.PID, immediate = true)
-@Designate(ocd = Database.Config.class)
-public class Database implements HealthIndicator {
+public class Database {
 
-    static final String PID = "io.mentorhub.database";
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-
-    @ObjectClassDefinition(name = "mentorhub database")
-    public @interface Config {
-        @AttributeDefinition(description = "JDBC URL; empty means embedded H2 under the data directory")
-        String url() default "";
-
-        @AttributeDefinition(description = "Database user")
-        String user() default "mentorhub";
-
-        @AttributeDefinition(type = AttributeType.PASSWORD, description = "Database password (use $[secret:NAME])")
-        String password() default "";
-
-        @AttributeDefinition(description = "Maximum pooled connections", min = "1")
-        int maxPoolSize() default 10;
-    }
 
     private final HikariDataSource pool;
     private final String displayUrl;
 
-    @Activate
-    public Database(BundleContext context, Config config) throws SQLException {
-        this(jdbcUrl(config.url(), dataDirectory(context)), config.user(), config.password(), config.maxPoolSize());
-    }
-
+    /** Connects, migrates and returns a ready database, or throws and leaves nothing open. */
     public Database(String url, String user, String password, int maxPoolSize) throws SQLException {
         this.displayUrl = redact(url);
         HikariConfig hikari = new HikariConfig();
@@ -63,7 +33,7 @@ public class Database implements HealthIndicator {
         hikari.setDataSource(driverDataSource(url, user, password));
         hikari.setMaximumPoolSize(maxPoolSize);
         hikari.setMinimumIdle(1);
-        hikari.setInitializationFailTimeout(10_000);
+        hikari.setInitializationFailTimeout(1); // fail fast: DatabaseConnector retries with backoff
         this.pool = new HikariDataSource(hikari);
         try {
             List<Integer> applied = Migrations.apply(pool, Database.class.getClassLoader());
@@ -74,7 +44,6 @@ public class Database implements HealthIndicator {
         }
     }
 
-    @Deactivate
     public void close() {
         pool.close();
         LOG.info("Database {} closed", displayUrl);
@@ -84,12 +53,10 @@ public class Database implements HealthIndicator {
         return pool;
     }
 
-    @Override
-    public String healthName() {
-        return "database";
+    public String displayUrl() {
+        return displayUrl;
     }
 
-    @Override
     public ComponentHealth health() {
         try (Connection connection = pool.getConnection()) {
             if (!connection.isValid(2)) {
@@ -102,11 +69,6 @@ public class Database implements HealthIndicator {
         } catch (SQLException e) {
             return ComponentHealth.down(e.getMessage());
         }
-    }
-
-    static Path dataDirectory(BundleContext context) {
-        String configured = context.getProperty("mentorhub.data");
-        return Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
     }
 
     /** The configured URL, or the embedded H2 file database under {@code dataDirectory}. */
@@ -131,6 +93,7 @@ public class Database implements HealthIndicator {
             postgres.setURL(url);
             postgres.setUser(user);
             postgres.setPassword(password);
+            postgres.setConnectTimeout(5);
             return postgres;
         }
         throw new IllegalArgumentException("unsupported JDBC URL " + redact(url)
