@@ -53,6 +53,26 @@ public class Database {
         return pool;
     }
 
+    /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(Tx.Work<T> work) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(new Tx(connection));
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Whether the database is PostgreSQL (a few statements differ from H2). */
+    public boolean isPostgres() {
+        return displayUrl.startsWith("jdbc:postgresql:");
+    }
+
     public String displayUrl() {
         return displayUrl;
     }

@@ -2,7 +2,6 @@ package io.mentorhub.engine.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +11,7 @@ import java.util.Map;
 /** JSON responses, including RFC 9457 problem details for errors. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    public static final ObjectMapper MAPPER = io.mentorhub.engine.json.JsonMapper.MAPPER;
 
     private Json() {
     }
