@@ -99,7 +99,7 @@ public abstract class EntityStore<T> {
             sets.add(column + " = ?");
         }
         Object[] data = values(value);
-        List<Object> parameters = new ArrayList<>(List.of(data));
+        List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(data));
         parameters.add(tx.now());
         parameters.add(idParameter(id));
         String sql = "UPDATE " + table + " SET " + sets + ", version = version + 1, modified_at = ? WHERE "

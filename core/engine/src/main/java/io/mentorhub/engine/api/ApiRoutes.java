@@ -1,0 +1,178 @@
+package io.mentorhub.engine.api;
+
+import static io.mentorhub.engine.api.Role.HR_ADMIN;
+import static io.mentorhub.engine.api.Role.INTEGRATION;
+import static io.mentorhub.engine.api.Role.MENTEE;
+import static io.mentorhub.engine.api.Role.MENTOR;
+import static io.mentorhub.engine.api.Role.PROGRAM_MANAGER;
+
+import io.mentorhub.api.domain.Enrollment;
+import io.mentorhub.api.domain.Goal;
+import io.mentorhub.api.domain.MentoringSession;
+import io.mentorhub.api.domain.Milestone;
+import io.mentorhub.api.domain.Pairing;
+import io.mentorhub.api.domain.Person;
+import io.mentorhub.api.domain.Program;
+import io.mentorhub.api.domain.Reflection;
+import io.mentorhub.engine.plugin.PluginInfo;
+import io.mentorhub.engine.store.PersonStore;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Every route of the REST API in one table: method, path, the roles that may call it, the handler, and what the
+ * OpenAPI document says about it. Object-level rules (own programs, own pairings, reflection visibility) are in the
+ * handlers; this table is the first gate.
+ */
+public final class ApiRoutes {
+
+    private static final Set<Role> ANYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> PEOPLE = EnumSet.of(HR_ADMIN, PROGRAM_MANAGER, MENTOR, MENTEE);
+    private static final Set<Role> STAFF = EnumSet.of(HR_ADMIN, PROGRAM_MANAGER);
+    private static final List<String> PAGING = List.of("limit", "cursor", "modified_after");
+
+    private ApiRoutes() {
+    }
+
+    public static List<Route> all(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<byte[]> openApi) {
+        Access access = new Access(stores);
+        PeopleApi people = new PeopleApi(stores);
+        ProgramsApi programs = new ProgramsApi(stores, access);
+        PairingsApi pairings = new PairingsApi(stores, access);
+        ProgressApi progress = new ProgressApi(stores, access);
+        ReflectionsApi reflections = new ReflectionsApi(stores, access);
+        AdminApi admin = new AdminApi(stores, plugins);
+
+        List<Route> routes = new ArrayList<>();
+        // The API describes itself.
+        routes.add(get("/api/openapi.json", ANYONE, call -> ApiResult.ok(openApi.get()),
+                doc("The OpenAPI 3.1 document of this API", "hub", null, Object.class)));
+        routes.add(get("/api/plugins", EnumSet.of(HR_ADMIN, INTEGRATION), admin::plugins,
+                doc("Installed plugins, and the ones that failed with their reason", "hub", null, PluginInfo.class, true)));
+
+        // People, from the HRIS.
+        routes.add(get("/api/people", EnumSet.of(HR_ADMIN, PROGRAM_MANAGER, INTEGRATION), people::list,
+                list("People, ordered by modification", "people", Person.class, "status", "department")));
+        routes.add(post("/api/people/bulk", EnumSet.of(HR_ADMIN, INTEGRATION), people::bulkUpsert,
+                doc("Create or update up to 10,000 people by HRIS id", "people", PeopleApi.BulkUpsert.class,
+                        PersonStore.Result.class)));
+        routes.add(get("/api/people/{id}", ANYONE, people::get, doc("One person", "people", null, Person.class)));
+        routes.add(get("/api/people/{id}/history", ANYONE, people::history,
+                doc("Dated changes of title, grade, department, manager and status", "people", null,
+                        Person.Change.class, true)));
+
+        // Programs and enrollments.
+        routes.add(get("/api/programs", PEOPLE, programs::list,
+                list("Programs the caller may see", "programs", Program.class, "status")));
+        routes.add(post("/api/programs", EnumSet.of(HR_ADMIN), programs::create,
+                created("Create a program", "programs", Program.class)));
+        routes.add(get("/api/programs/{id}", PEOPLE, programs::get, doc("One program", "programs", null, Program.class)));
+        routes.add(put("/api/programs/{id}", STAFF, programs::update,
+                doc("Replace a program (If-Match supported)", "programs", Program.class, Program.class)));
+        routes.add(get("/api/programs/{id}/enrollments", PEOPLE, programs::enrollments,
+                list("Enrollments in a program (participants see their own)", "enrollments", Enrollment.class,
+                        "role", "status")));
+        routes.add(post("/api/programs/{id}/enrollments", PEOPLE, programs::enroll,
+                created("Enroll a person (participants enroll themselves while the program is ENROLLING)",
+                        "enrollments", Enrollment.class)));
+        routes.add(get("/api/enrollments/{id}", PEOPLE, programs::enrollment,
+                doc("One enrollment", "enrollments", null, Enrollment.class)));
+        routes.add(put("/api/enrollments/{id}", PEOPLE, programs::updateEnrollment,
+                doc("Replace an enrollment's profile, capacity or status (If-Match supported)", "enrollments",
+                        Enrollment.class, Enrollment.class)));
+
+        // Pairings and their transitions.
+        routes.add(get("/api/programs/{id}/pairings", PEOPLE, pairings::list,
+                list("Pairings in a program (participants see their own)", "pairings", Pairing.class, "state")));
+        routes.add(post("/api/programs/{id}/pairings", STAFF, pairings::propose,
+                created("Propose a pairing by hand", "pairings", Pairing.class)));
+        routes.add(get("/api/pairings/{id}", PEOPLE, pairings::get, doc("One pairing", "pairings", null, Pairing.class)));
+        routes.add(get("/api/pairings/{id}/transitions", PEOPLE, pairings::transitions,
+                doc("Every state change of a pairing: from, to, reason, who, when", "pairings", null,
+                        Pairing.Transition.class, true)));
+        for (PairingsApi.Transition transition : PairingsApi.Transition.values()) {
+            Set<Role> roles = transition.byMembers ? PEOPLE : STAFF;
+            routes.add(post("/api/pairings/{id}/" + transition.path, roles, call -> pairings.act(call, transition),
+                    doc("Move a pairing to " + transition.target + (transition.target.needsReason()
+                            ? " (reason required)" : "") + (transition.byMembers ? "; its members may too" : ""),
+                            "pairings", PairingsApi.Action.class, Pairing.class)));
+        }
+
+        // Goals, milestones, sessions.
+        addItems(routes, "goals", "goal", Goal.class, progress.goals);
+        addItems(routes, "milestones", "milestone", Milestone.class, progress.milestones);
+        addItems(routes, "sessions", "session", MentoringSession.class, progress.sessions);
+
+        // Reflections: confidential, visibility-checked, audited.
+        routes.add(get("/api/pairings/{id}/reflections", PEOPLE, reflections::list,
+                list("Reflections of a pairing the caller may read", "reflections", Reflection.class)));
+        routes.add(post("/api/pairings/{id}/reflections", PEOPLE, reflections::create,
+                created("Write a reflection (members of the pairing only)", "reflections", Reflection.class)));
+        routes.add(get("/api/reflections/{id}", PEOPLE, reflections::get,
+                doc("One reflection, if its visibility allows the caller", "reflections", null, Reflection.class)));
+        routes.add(put("/api/reflections/{id}", PEOPLE, reflections::update,
+                doc("Replace a reflection (its author only; If-Match supported)", "reflections", Reflection.class,
+                        Reflection.class)));
+
+        // Administration.
+        routes.add(get("/api/keys", EnumSet.of(HR_ADMIN), admin::listKeys,
+                doc("API keys (never their secrets)", "keys", null, ApiKeys.Key.class, true)));
+        routes.add(post("/api/keys", EnumSet.of(HR_ADMIN), admin::createKey,
+                created("Create an API key; its secret is shown only in this answer", "keys", AdminApi.NewKey.class,
+                        ApiKeys.Issued.class)));
+        routes.add(new Route("DELETE", "/api/keys/{id}", EnumSet.of(HR_ADMIN), admin::revokeKey,
+                doc("Revoke an API key", "keys", null, ApiKeys.Key.class)));
+        routes.add(get("/api/audit", EnumSet.of(HR_ADMIN), admin::audit,
+                new Route.Doc("The audit log, newest first", "audit", null, io.mentorhub.engine.store.AuditLog.Entry.class,
+                        true, List.of("before", "limit"), 200)));
+        return List.copyOf(routes);
+    }
+
+    private static <T> void addItems(List<Route> routes, String path, String name, Class<T> type,
+            ProgressApi.Items<T> items) {
+        routes.add(get("/api/pairings/{id}/" + path, PEOPLE, items::list,
+                list("The " + name + "s of a pairing", path, type)));
+        routes.add(post("/api/pairings/{id}/" + path, PEOPLE, items::create,
+                created("Record a " + name + " in a live pairing", path, type)));
+        routes.add(get("/api/" + path + "/{id}", PEOPLE, items::get, doc("One " + name, path, null, type)));
+        routes.add(put("/api/" + path + "/{id}", PEOPLE, items::update,
+                doc("Replace a " + name + " (If-Match supported)", path, type, type)));
+    }
+
+    private static Route get(String path, Set<Role> roles, Route.Handler handler, Route.Doc doc) {
+        return new Route("GET", path, roles, handler, doc);
+    }
+
+    private static Route post(String path, Set<Role> roles, Route.Handler handler, Route.Doc doc) {
+        return new Route("POST", path, roles, handler, doc);
+    }
+
+    private static Route put(String path, Set<Role> roles, Route.Handler handler, Route.Doc doc) {
+        return new Route("PUT", path, roles, handler, doc);
+    }
+
+    private static Route.Doc doc(String summary, String tag, Class<?> request, Class<?> response) {
+        return new Route.Doc(summary, tag, request, response, false, List.of(), 200);
+    }
+
+    private static Route.Doc doc(String summary, String tag, Class<?> request, Class<?> response, boolean list) {
+        return new Route.Doc(summary, tag, request, response, list, List.of(), 200);
+    }
+
+    private static Route.Doc list(String summary, String tag, Class<?> item, String... filters) {
+        List<String> query = new ArrayList<>(PAGING);
+        query.addAll(List.of(filters));
+        return new Route.Doc(summary, tag, null, item, true, query, 200);
+    }
+
+    private static Route.Doc created(String summary, String tag, Class<?> type) {
+        return created(summary, tag, type, type);
+    }
+
+    private static Route.Doc created(String summary, String tag, Class<?> request, Class<?> response) {
+        return new Route.Doc(summary, tag, request, response, false, List.of(), 201);
+    }
+}
