@@ -15,22 +15,34 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The life of a program through the API, and the properties every client relies on. */
+/**
+ * The life of a program through the API, and the properties every client relies on. Runs on embedded H2; the
+ * subclass {@link PostgresApiFlowIT} runs the same on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiFlowTest {
 
-    static ApiTestSupport api;
-    static MentorshipFixture fixture;
+    ApiTestSupport api;
+    MentorshipFixture fixture;
+
+    /** The API on the database under test. */
+    protected ApiTestSupport createSupport() throws Exception {
+        return new ApiTestSupport();
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        api = new ApiTestSupport();
+    void start() throws Exception {
+        api = createSupport();
         fixture = new MentorshipFixture(api);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        api.close();
+    void stop() throws Exception {
+        if (api != null) {
+            api.close();
+        }
     }
 
     @Test
