@@ -34,6 +34,17 @@ class ConsoleShellIT {
             type(keyboard, "hub:plugins");
             awaitConsole(hub, "No plugins installed");
 
+            // An administrator creates a key for an integration at the console; it works at once over HTTP.
+            type(keyboard, "hub:apikey create hris-sync integration");
+            awaitConsole(hub, "shown only now:");
+            java.util.regex.Matcher secret = java.util.regex.Pattern.compile("(mh_[A-Za-z0-9_-]{43})")
+                    .matcher(hub.console().substring(hub.console().indexOf("shown only now:")));
+            assertTrue(secret.find(), hub.console());
+            assertEquals(200, hub.get("/api/people", secret.group(1)).status());
+            assertEquals(403, hub.get("/api/keys", secret.group(1)).status(), "an integration key manages no keys");
+            type(keyboard, "hub:apikey");
+            awaitConsole(hub, "hris-sync");
+
             type(keyboard, "shutdown");
             assertTrue(hub.process.waitFor(60, TimeUnit.SECONDS), "hub did not stop after 'shutdown'");
             assertEquals(0, hub.process.exitValue(), hub.console());

@@ -68,7 +68,7 @@ class HotDeployIT {
             hub.deploy(RunningHub.TEST_PLUGINS.resolve("mentorhub-fixture-activate-fails.jar"), "acme-licensed.jar");
             hub.deploy(RunningHub.TEST_PLUGINS.resolve("mentorhub-fixture-missing-import.jar"), "acme-sdk.jar");
             hub.deploy(jarWithoutBundleHeaders(), "not-a-bundle.jar");
-            plugins = hub.await("/api/plugins", WAIT, r -> r.body().get("plugins").size() == 3
+            plugins = hub.await("/api/plugins", WAIT, r -> r.body().get("items").size() == 3
                     && !r.body().toString().contains("PENDING"));
             JsonNode licensed = RunningHub.plugin(plugins, "io.mentorhub.fixtures.activatefails.LicensedStrategy");
             assertEquals("FAILED", licensed.get("state").asText());

@@ -32,6 +32,9 @@ final class RunningHub implements AutoCloseable {
     static final Path TEST_PLUGINS = Path.of(System.getProperty("mentorhub.testPlugins", "target/test-plugins"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The bootstrap admin key every test hub gets through MENTORHUB_ADMIN_KEY (unless a test removes it). */
+    static final String ADMIN_KEY = "mh_it-admin-key-0123456789abcdefghijklmnopqrstuv";
+
     final Path home;
     final int port;
     final Process process;
@@ -63,7 +66,9 @@ final class RunningHub implements AutoCloseable {
         builder.environment().put("MENTORHUB_HTTP_PORT", String.valueOf(port));
         builder.environment().put("MENTORHUB_CLUSTER_NAME", "it-" + UUID.randomUUID());
         builder.environment().put("MENTORHUB_DEPLOY_POLL_MS", "250");
+        builder.environment().put("MENTORHUB_ADMIN_KEY", ADMIN_KEY);
         builder.environment().putAll(environment);
+        builder.environment().values().removeIf(String::isEmpty);
         return new RunningHub(home, port, builder.start());
     }
 
@@ -95,9 +100,18 @@ final class RunningHub implements AutoCloseable {
     record Response(int status, JsonNode body) {
     }
 
+    /** GET with the admin key (API routes need one; /health does not). */
     Response get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return get(path, ADMIN_KEY);
+    }
+
+    Response get(String path, String key) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), JSON.readTree(response.body()));
     }
 
@@ -126,7 +140,7 @@ final class RunningHub implements AutoCloseable {
 
     /** The plugin with this id in {@code GET /api/plugins}, or null. */
     static JsonNode plugin(JsonNode plugins, String id) {
-        for (JsonNode plugin : plugins.get("plugins")) {
+        for (JsonNode plugin : plugins.get("items")) {
             if (id.equals(plugin.get("id").asText())) {
                 return plugin;
             }

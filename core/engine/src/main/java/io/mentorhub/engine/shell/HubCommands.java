@@ -5,6 +5,12 @@ import io.mentorhub.engine.health.Health;
 import io.mentorhub.engine.health.HealthReport;
 import io.mentorhub.engine.plugin.PluginInfo;
 import io.mentorhub.engine.plugin.PluginRegistry;
+import io.mentorhub.engine.api.ApiException;
+import io.mentorhub.engine.api.ApiKeys;
+import io.mentorhub.engine.api.Role;
+import io.mentorhub.engine.store.Database;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -15,11 +21,23 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = HubCommands.class, property = {
         "osgi.command.scope=hub",
         "osgi.command.function=status",
-        "osgi.command.function=plugins"})
+        "osgi.command.function=plugins",
+        "osgi.command.function=apikey"})
 public class HubCommands {
 
     private final Health health;
     private final PluginRegistry registry;
+    private volatile Database database;
+    private final ApiKeys keys = new ApiKeys();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindDatabase(Database database) {
+        this.database = database;
+    }
+
+    void unbindDatabase(Database database) {
+        this.database = null;
+    }
 
     @Activate
     public HubCommands(@Reference Health health, @Reference PluginRegistry registry) {
@@ -41,6 +59,63 @@ public class HubCommands {
     /** One line per plugin, with the reason for any that is not active. */
     public String plugins() {
         return table(registry.plugins());
+    }
+
+    /**
+     * API keys: {@code hub:apikey} lists them, {@code hub:apikey create <name> <role> [person-id]} creates one and
+     * prints its secret once, {@code hub:apikey revoke <key-id>} revokes one. Changes are audited as "shell".
+     */
+    public String apikey(String... args) throws Exception {
+        Database db = database;
+        if (db == null) {
+            return "The database is not ready; see hub:status.\n";
+        }
+        String action = args.length == 0 ? "list" : args[0];
+        try {
+            switch (action) {
+                case "list" -> {
+                    StringBuilder out = new StringBuilder(String.format("%-36s  %-20s  %-15s  %-12s  %-10s  %s%n",
+                            "ID", "NAME", "ROLE", "PERSON", "PREFIX", "STATE"));
+                    for (ApiKeys.Key key : db.inTransaction(keys::list)) {
+                        out.append(String.format("%-36s  %-20s  %-15s  %-12s  %-10s  %s%n", key.id(), key.name(),
+                                key.role().wireName(), key.personId() == null ? "-" : key.personId(), key.prefix(),
+                                key.revokedAt() == null ? "active" : "revoked " + key.revokedAt()));
+                    }
+                    return out.toString();
+                }
+                case "create" -> {
+                    if (args.length < 3 || args.length > 4) {
+                        return "usage: hub:apikey create <name> <hr_admin|program_manager|mentor|mentee|integration> [person-id]\n";
+                    }
+                    Role role = Role.fromWire(args[2]);
+                    String person = args.length == 4 ? args[3] : null;
+                    if (role.actsAsPerson() != (person != null)) {
+                        return role.actsAsPerson() ? "role " + role.wireName() + " needs a person-id\n"
+                                : "role " + role.wireName() + " takes no person-id\n";
+                    }
+                    ApiKeys.Issued issued = db.inTransaction(tx -> {
+                        if (person != null && tx.count("SELECT COUNT(*) FROM person WHERE hris_id = ?", person) == 0) {
+                            throw new IllegalArgumentException("no person with id " + person);
+                        }
+                        return keys.create(tx, args[1], role, person, "shell");
+                    });
+                    return "Created key " + issued.key().id() + " (" + role.wireName() + "). Its secret, shown only now:\n"
+                            + issued.secret() + "\n";
+                }
+                case "revoke" -> {
+                    if (args.length != 2) {
+                        return "usage: hub:apikey revoke <key-id>\n";
+                    }
+                    ApiKeys.Key key = db.inTransaction(tx -> keys.revoke(tx, args[1], "shell"));
+                    return "Revoked key " + key.id() + " (" + key.name() + ")\n";
+                }
+                default -> {
+                    return "usage: hub:apikey [list | create <name> <role> [person-id] | revoke <key-id>]\n";
+                }
+            }
+        } catch (IllegalArgumentException | ApiException e) {
+            return "Refused: " + e.getMessage() + "\n";
+        }
     }
 
     static String table(List<PluginInfo> plugins) {
