@@ -126,6 +126,11 @@ public final class PersonStore extends EntityStore<Person> {
         tx.batch("INSERT INTO person_history (hris_id, field, old_value, new_value, effective_date, recorded_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", history);
         Outbox.append(tx, events);
+        if (tx.postgres() && inserts.size() >= 1000) {
+            // Without fresh statistics PostgreSQL plans the id lookups of the next batch as full scans of a table
+            // it still believes small; a bulk load would slow down quadratically. ANALYZE samples, so it is cheap.
+            tx.update("ANALYZE person");
+        }
         return new Result(inserts.size(), updates.size(), unchanged);
     }
 

@@ -33,10 +33,17 @@ public final class Tx {
     }
 
     private final Connection connection;
+    private final boolean postgres;
     private final Instant now = nowMicros();
 
-    Tx(Connection connection) {
+    Tx(Connection connection, boolean postgres) {
         this.connection = connection;
+        this.postgres = postgres;
+    }
+
+    /** Whether this is PostgreSQL, for the few statements that differ from H2. */
+    public boolean postgres() {
+        return postgres;
     }
 
     /** The instant this transaction started, at the microsecond precision both databases store. */
