@@ -176,7 +176,7 @@ final class PairingsApi {
             Stored<Pairing> before = access.pairing(tx, caller, id, true);
             Pairing pairing = before.value();
             boolean manages = access.managesProgram(tx, caller, pairing.programId());
-            if (!manages && !(transition.byMembers && pairing.involves(caller.personId()))) {
+            if (!manages && !(transition.byMembers && caller.isMemberOf(pairing))) {
                 throw ApiException.forbidden("only HR and the program's managers may " + transition.path + " a pairing");
             }
             if (!pairing.state().canMoveTo(transition.target)) {

@@ -1,5 +1,7 @@
 package io.mentorhub.engine.api;
 
+import io.mentorhub.api.domain.Pairing;
+
 /** Who is calling: the API key's id, name and role, and for person roles the person it acts as. */
 public record Principal(String keyId, String keyName, Role role, String personId) {
 
@@ -19,5 +21,10 @@ public record Principal(String keyId, String keyName, Role role, String personId
 
     public boolean isPerson(String id) {
         return personId != null && personId.equals(id);
+    }
+
+    /** Whether the caller is the pairing's mentor or one of its mentees; never for keys that act as no person. */
+    public boolean isMemberOf(Pairing pairing) {
+        return personId != null && pairing.involves(personId);
     }
 }

@@ -159,7 +159,7 @@ final class ProgressApi {
     /** HR, the program's managers and the pair's members record progress; a pairing the caller cannot see is 404. */
     private Pairing writablePairing(Tx tx, Principal caller, String pairingId) throws SQLException {
         Pairing pairing = access.pairing(tx, caller, pairingId, true).value();
-        if (!pairing.involves(caller.personId()) && !access.managesProgram(tx, caller, pairing.programId())) {
+        if (!caller.isMemberOf(pairing) && !access.managesProgram(tx, caller, pairing.programId())) {
             throw ApiException.forbidden("only HR, the program's managers and the pair record progress");
         }
         return pairing;

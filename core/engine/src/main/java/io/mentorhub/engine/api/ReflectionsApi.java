@@ -37,8 +37,8 @@ final class ReflectionsApi {
         }
         return switch (reflection.visibility()) {
             case PRIVATE -> false;
-            case PAIR -> pairing.involves(caller.personId());
-            case SHARED_FOR_REVIEW -> pairing.involves(caller.personId())
+            case PAIR -> caller.isMemberOf(pairing);
+            case SHARED_FOR_REVIEW -> caller.isMemberOf(pairing)
                     || access.managesProgram(tx, caller, pairing.programId());
         };
     }
@@ -53,7 +53,7 @@ final class ReflectionsApi {
             // Filtered in SQL so that a page never carries (or counts) what the caller may not read.
             String where;
             List<Object> parameters = new ArrayList<>(List.of(Tx.uuid(pairingId)));
-            if (pairing.involves(caller.personId())) {
+            if (caller.isMemberOf(pairing)) {
                 where = "pairing_id = ? AND (author_id = ? OR visibility <> 'PRIVATE')";
                 parameters.add(caller.personId());
             } else {
@@ -83,7 +83,7 @@ final class ReflectionsApi {
         Reflection withId = reflection.withId(UUID.randomUUID().toString());
         Stored<Reflection> stored = stores.database().inTransaction(tx -> {
             Pairing pairing = access.pairing(tx, caller, pairingId, true).value();
-            if (!pairing.involves(caller.personId())) {
+            if (!caller.isMemberOf(pairing)) {
                 throw ApiException.forbidden("reflections are written by the pair's members");
             }
             checkSession(tx, pairing, withId);
