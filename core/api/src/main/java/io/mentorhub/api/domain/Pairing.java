@@ -41,9 +41,9 @@ public record Pairing(
         return new Pairing(id, programId, mentorId, menteeIds, score, explanation, target, reason);
     }
 
-    /** True if the person is the mentor or one of the mentees. */
+    /** True if the person is the mentor or one of the mentees; false for null (a caller who is no person). */
     public boolean involves(String personId) {
-        return mentorId.equals(personId) || menteeIds.contains(personId);
+        return personId != null && (mentorId.equals(personId) || menteeIds.contains(personId));
     }
 
     /** One factor's contribution to the score, with a reason a person can read. */

@@ -189,7 +189,7 @@ final class OpenApi {
         ObjectNode schema = JsonMapper.MAPPER.createObjectNode();
         if (type.isRecord()) {
             schema.put("type", "object");
-            schema.put("additionalProperties", false);
+            schema.put("description", "Requests with properties not listed here are refused (400 unknown-property)");
             ObjectNode properties = schema.putObject("properties");
             for (RecordComponent component : type.getRecordComponents()) {
                 properties.set(wireName(component.getName()), typeSchema(component.getGenericType()));
