@@ -54,7 +54,7 @@ final class Access {
         return switch (caller.role()) {
             case HR_ADMIN -> true;
             case PROGRAM_MANAGER -> stores.programs().isManager(tx, pairing.programId(), caller.personId());
-            case MENTOR, MENTEE -> caller.isMemberOf(pairing);
+            case MENTOR, MENTEE -> caller.isIn(pairing);
             case INTEGRATION -> false;
         };
     }

@@ -17,6 +17,9 @@ final class AdminApi {
             if (name == null || name.isBlank() || name.strip().length() > 100) {
                 throw new InvalidValueException("name", "is required, at most 100 characters");
             }
+            if (name.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidValueException("name", "must not contain control characters");
+            }
             name = name.strip();
             if (role == null) {
                 throw new InvalidValueException("role", "is required");

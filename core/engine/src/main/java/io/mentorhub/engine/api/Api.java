@@ -77,6 +77,10 @@ public final class Api {
             if (e.status() == 401) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"mentorhub\"");
             }
+            if (hasBody(request) && !request.getInputStream().isFinished()) {
+                // Refused before its body was read: the server drops the connection, so say so to the client.
+                response.setHeader("Connection", "close");
+            }
             problem(response, e.status(), e.code(), e.getMessage(), e.status() == 405 ? List.of() : e.errors(), path);
             status = e.status();
         } catch (io.mentorhub.api.domain.InvalidValueException e) {
@@ -156,8 +160,7 @@ public final class Api {
     private byte[] readBody(HttpServletRequest request, Route route) throws IOException {
         boolean takesBody = route.method().equals("POST") || route.method().equals("PUT");
         long declared = request.getContentLengthLong();
-        boolean hasBody = declared > 0 || (declared < 0 && request.getHeader("Transfer-Encoding") != null);
-        if (!hasBody) {
+        if (!hasBody(request)) {
             return new byte[0];
         }
         if (!takesBody) {
@@ -178,6 +181,11 @@ public final class Api {
             }
             return body;
         }
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        return declared > 0 || (declared < 0 && request.getHeader("Transfer-Encoding") != null);
     }
 
     static boolean isJson(String contentType) {

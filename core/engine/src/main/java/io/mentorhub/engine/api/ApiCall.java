@@ -1,11 +1,14 @@
 package io.mentorhub.engine.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -14,8 +17,13 @@ import io.mentorhub.api.domain.InvalidValueException;
 import io.mentorhub.engine.json.JsonMapper;
 import io.mentorhub.engine.store.Page;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +39,10 @@ public final class ApiCall {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
     private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+    /** Reads one tree and leaves what follows it to the caller, who refuses it as malformed JSON. */
+    private static final ObjectReader TREE = JsonMapper.MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Principal principal;
     private final Map<String, String> path;
@@ -53,6 +65,15 @@ public final class ApiCall {
 
     public String path(String name) {
         return path.get(name);
+    }
+
+    /** A path parameter naming something the hub identifies by UUID; anything else names nothing (404). */
+    public String uuidPath(String name, String what) {
+        String value = path.get(name);
+        if (value == null || !UUID.matcher(value).matches()) {
+            throw ApiException.notFound(what, value);
+        }
+        return value;
     }
 
     /** Rejects query parameters the route does not know, so a typo is an error rather than silently ignored. */
@@ -98,8 +119,8 @@ public final class ApiCall {
         Instant modifiedAfter = null;
         if (query("modified_after") != null) {
             try {
-                modifiedAfter = Instant.parse(query("modified_after"));
-            } catch (DateTimeParseException e) {
+                modifiedAfter = JsonMapper.instant(query("modified_after"));
+            } catch (DateTimeException e) {
                 throw ApiException.badRequest("invalid-parameter",
                         "modified_after must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
             }
@@ -136,10 +157,20 @@ public final class ApiCall {
         if (body == null || body.length == 0) {
             throw ApiException.badRequest("missing-body", "this request needs a JSON body");
         }
-        try {
-            JsonNode tree = JsonMapper.MAPPER.readTree(body);
+        if (!isUtf8(body)) {
+            throw ApiException.badRequest("malformed-json", "the body is not valid UTF-8");
+        }
+        try (JsonParser parser = JsonMapper.MAPPER.createParser(body)) {
+            JsonNode tree = TREE.readTree(parser);
+            if (tree != null && parser.nextToken() != null) {
+                throw ApiException.badRequest("malformed-json", "the body holds more than one JSON value");
+            }
             if (tree == null || !tree.isObject()) {
                 throw ApiException.badRequest("invalid-type", "the body must be a JSON object");
+            }
+            if (hasUnpairedSurrogate(tree)) {
+                throw ApiException.badRequest("malformed-json", "the body has a string with an unpaired surrogate "
+                        + "(\\ud800-\\udfff); send valid Unicode text");
             }
             ObjectNode object = (ObjectNode) tree;
             for (Map.Entry<String, String> fixed : fromPath.entrySet()) {
@@ -176,6 +207,57 @@ public final class ApiCall {
         } catch (IOException e) {
             throw ApiException.badRequest("malformed-json", "the body could not be read");
         }
+    }
+
+    /** Strictly UTF-8: the JSON parser lets overlong forms (e.g. C0 AF for '/') and encoded surrogates through. */
+    private static boolean isUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return !decoder.flush(out).isError();
+            }
+            out.clear();
+        }
+    }
+
+    /** Whether a name or text in the tree is not valid Unicode (a \\u escape of half a surrogate pair). */
+    private static boolean hasUnpairedSurrogate(JsonNode node) {
+        if (node.isTextual()) {
+            return hasUnpairedSurrogate(node.textValue());
+        }
+        for (var fields = node.fields(); fields.hasNext();) {
+            var field = fields.next();
+            if (hasUnpairedSurrogate(field.getKey()) || hasUnpairedSurrogate(field.getValue())) {
+                return true;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (hasUnpairedSurrogate(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiException invalid(JsonMappingException e) {

@@ -75,7 +75,7 @@ final class PairingsApi {
     /** A manual proposal by HR or a program manager; it must respect the same rules matching does. */
     ApiResult propose(ApiCall call) throws Exception {
         call.allowQuery(Set.of());
-        String programId = call.path("id");
+        String programId = call.uuidPath("id", "program");
         Pairing pairing = call.body(Pairing.class, Map.of("program_id", programId));
         if (pairing.id() != null) {
             throw ApiException.invalid("id", "is assigned by the hub; leave it out");
@@ -176,7 +176,7 @@ final class PairingsApi {
             Stored<Pairing> before = access.pairing(tx, caller, id, true);
             Pairing pairing = before.value();
             boolean manages = access.managesProgram(tx, caller, pairing.programId());
-            if (!manages && !(transition.byMembers && caller.isMemberOf(pairing))) {
+            if (!manages && !(transition.byMembers && caller.isIn(pairing))) {
                 throw ApiException.forbidden("only HR and the program's managers may " + transition.path + " a pairing");
             }
             if (!pairing.state().canMoveTo(transition.target)) {

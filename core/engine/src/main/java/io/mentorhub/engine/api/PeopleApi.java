@@ -26,6 +26,11 @@ final class PeopleApi {
             if (people.size() > MAX_BATCH) {
                 throw new InvalidValueException("people", "at most " + MAX_BATCH + " people per request");
             }
+            for (int i = 0; i < people.size(); i++) {
+                if (people.get(i) == null) {
+                    throw new InvalidValueException("people[" + i + "]", "is required");
+                }
+            }
         }
     }
 

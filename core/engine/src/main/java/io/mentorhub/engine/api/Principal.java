@@ -23,8 +23,8 @@ public record Principal(String keyId, String keyName, Role role, String personId
         return personId != null && personId.equals(id);
     }
 
-    /** Whether the caller is the pairing's mentor or one of its mentees; never for keys that act as no person. */
-    public boolean isMemberOf(Pairing pairing) {
+    /** Whether the caller is the pairing's mentor or one of its mentees; keys acting as no person never are. */
+    public boolean isIn(Pairing pairing) {
         return personId != null && pairing.involves(personId);
     }
 }

@@ -71,7 +71,7 @@ final class ProgramsApi {
 
     ApiResult update(ApiCall call) throws Exception {
         call.allowQuery(Set.of());
-        String id = call.path("id");
+        String id = call.uuidPath("id", "program");
         Long expected = call.expectedVersion();
         Program program = call.body(Program.class, Map.of("id", id));
         Stored<Program> stored = stores.database().inTransaction(tx -> {
@@ -125,7 +125,7 @@ final class ProgramsApi {
 
     ApiResult enroll(ApiCall call) throws Exception {
         call.allowQuery(Set.of());
-        String programId = call.path("id");
+        String programId = call.uuidPath("id", "program");
         Principal caller = call.principal();
         Enrollment enrollment = call.body(Enrollment.class, Map.of("program_id", programId));
         if (enrollment.id() != null) {
@@ -173,7 +173,7 @@ final class ProgramsApi {
 
     ApiResult updateEnrollment(ApiCall call) throws Exception {
         call.allowQuery(Set.of());
-        String id = call.path("id");
+        String id = call.uuidPath("id", "enrollment");
         Long expected = call.expectedVersion();
         Enrollment enrollment = call.body(Enrollment.class, Map.of("id", id));
         Stored<Enrollment> stored = stores.database().inTransaction(tx -> {

@@ -9,6 +9,7 @@ import io.mentorhub.engine.store.Outbox;
 import io.mentorhub.engine.store.Page;
 import io.mentorhub.engine.store.Stored;
 import io.mentorhub.engine.store.Tx;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class ProgressApi {
 
         ApiResult create(ApiCall call) throws Exception {
             call.allowQuery(Set.of());
-            String pairingPath = call.path("id");
+            String pairingPath = call.uuidPath("id", "pairing");
             T item = call.body(type, Map.of("pairing_id", pairingPath));
             if (id.apply(item) != null) {
                 throw ApiException.invalid("id", "is assigned by the hub; leave it out");
@@ -93,7 +94,7 @@ final class ProgressApi {
 
         ApiResult update(ApiCall call) throws Exception {
             call.allowQuery(Set.of());
-            String itemId = call.path("id");
+            String itemId = call.uuidPath("id", name);
             Long expected = call.expectedVersion();
             T item = call.body(type, Map.of("id", itemId));
             Stored<T> stored = stores.database().inTransaction(tx -> {
@@ -136,6 +137,12 @@ final class ProgressApi {
                     if (!pairing.involves(goal.ownerId())) {
                         throw ApiException.invalid("owner_id", goal.ownerId() + " is not in pairing " + pairing.id());
                     }
+                    BigDecimal target = goal.targetValue();
+                    if (target != null && (target.precision() - target.scale() > 14
+                            || target.stripTrailingZeros().scale() > 4)) {
+                        throw ApiException.invalid("target_value", "must have at most 14 digits before the decimal "
+                                + "point and 4 after it");
+                    }
                 });
         milestones = new Items<>("milestone", "milestones", Milestone.class, stores.milestones(), Milestone::id,
                 Milestone::pairingId, Milestone::withId, (tx, pairing, milestone) -> {
@@ -159,7 +166,7 @@ final class ProgressApi {
     /** HR, the program's managers and the pair's members record progress; a pairing the caller cannot see is 404. */
     private Pairing writablePairing(Tx tx, Principal caller, String pairingId) throws SQLException {
         Pairing pairing = access.pairing(tx, caller, pairingId, true).value();
-        if (!caller.isMemberOf(pairing) && !access.managesProgram(tx, caller, pairing.programId())) {
+        if (!caller.isIn(pairing) && !access.managesProgram(tx, caller, pairing.programId())) {
             throw ApiException.forbidden("only HR, the program's managers and the pair record progress");
         }
         return pairing;

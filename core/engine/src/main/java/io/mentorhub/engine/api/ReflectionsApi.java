@@ -37,8 +37,8 @@ final class ReflectionsApi {
         }
         return switch (reflection.visibility()) {
             case PRIVATE -> false;
-            case PAIR -> caller.isMemberOf(pairing);
-            case SHARED_FOR_REVIEW -> caller.isMemberOf(pairing)
+            case PAIR -> caller.isIn(pairing);
+            case SHARED_FOR_REVIEW -> caller.isIn(pairing)
                     || access.managesProgram(tx, caller, pairing.programId());
         };
     }
@@ -53,7 +53,7 @@ final class ReflectionsApi {
             // Filtered in SQL so that a page never carries (or counts) what the caller may not read.
             String where;
             List<Object> parameters = new ArrayList<>(List.of(Tx.uuid(pairingId)));
-            if (caller.isMemberOf(pairing)) {
+            if (caller.isIn(pairing)) {
                 where = "pairing_id = ? AND (author_id = ? OR visibility <> 'PRIVATE')";
                 parameters.add(caller.personId());
             } else {
@@ -70,7 +70,7 @@ final class ReflectionsApi {
 
     ApiResult create(ApiCall call) throws Exception {
         call.allowQuery(Set.of());
-        String pairingId = call.path("id");
+        String pairingId = call.uuidPath("id", "pairing");
         Principal caller = call.principal();
         if (caller.personId() == null) {
             throw ApiException.forbidden("reflections are written by the pair's members");
@@ -83,7 +83,7 @@ final class ReflectionsApi {
         Reflection withId = reflection.withId(UUID.randomUUID().toString());
         Stored<Reflection> stored = stores.database().inTransaction(tx -> {
             Pairing pairing = access.pairing(tx, caller, pairingId, true).value();
-            if (!caller.isMemberOf(pairing)) {
+            if (!caller.isIn(pairing)) {
                 throw ApiException.forbidden("reflections are written by the pair's members");
             }
             checkSession(tx, pairing, withId);
@@ -109,7 +109,7 @@ final class ReflectionsApi {
 
     ApiResult update(ApiCall call) throws Exception {
         call.allowQuery(Set.of());
-        String id = call.path("id");
+        String id = call.uuidPath("id", "reflection");
         Long expected = call.expectedVersion();
         Principal caller = call.principal();
         Reflection reflection = call.body(Reflection.class, Map.of("id", id));

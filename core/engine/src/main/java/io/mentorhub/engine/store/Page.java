@@ -2,6 +2,7 @@ package io.mentorhub.engine.store;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 
@@ -26,6 +27,10 @@ public record Page<T>(List<Stored<T>> items, String nextCursor) {
                 String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
                 String[] parts = raw.split(":", 3);
                 Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+                int year = at.atOffset(ZoneOffset.UTC).getYear();
+                if (year < 0 || year > 9999) {
+                    throw new IllegalArgumentException("bad instant");
+                }
                 if (parts[2].isEmpty() || parts[2].length() > 64) {
                     throw new IllegalArgumentException("bad id");
                 }
