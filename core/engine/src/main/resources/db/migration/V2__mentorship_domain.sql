@@ -1,4 +1,5 @@
--- The mentorship domain. Nested value objects (charter, profile, explanation, attendance) are JSON text; the
+-- The mentorship domain. Nested value objects (charter, profile, explanation, attendance) are JSON text (sized for
+-- the largest valid value with every character escaped); the
 -- columns that are filtered, joined or constrained are real columns. Every row carries a version for optimistic
 -- concurrency and modified_at for incremental reads (modified_after, cursors).
 
@@ -14,11 +15,11 @@ CREATE TABLE person (
     team               VARCHAR(200),
     location           VARCHAR(200),
     time_zone          VARCHAR(64),
-    languages          VARCHAR(1000) NOT NULL,
+    languages          VARCHAR(1000000) NOT NULL,
     manager_id         VARCHAR(64),
     hire_date          DATE,
     status             CHAR(1)      NOT NULL,
-    custom_attributes  VARCHAR(40000) NOT NULL,
+    custom_attributes  VARCHAR(1000000) NOT NULL,
     version            BIGINT       NOT NULL,
     created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     modified_at        TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -45,7 +46,7 @@ CREATE TABLE program (
     name              VARCHAR(200) NOT NULL,
     format            VARCHAR(16)  NOT NULL,
     status            VARCHAR(16)  NOT NULL,
-    definition        VARCHAR(100000) NOT NULL,
+    definition        VARCHAR(1000000) NOT NULL,
     version           BIGINT       NOT NULL,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     modified_at       TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -67,8 +68,8 @@ CREATE TABLE enrollment (
     person_id             VARCHAR(64) NOT NULL REFERENCES person (hris_id),
     role                  VARCHAR(8)  NOT NULL,
     capacity              INTEGER     NOT NULL,
-    profile               VARCHAR(100000) NOT NULL,
-    sensitive_attributes  VARCHAR(20000) NOT NULL,
+    profile               VARCHAR(1000000) NOT NULL,
+    sensitive_attributes  VARCHAR(1000000) NOT NULL,
     status                VARCHAR(16) NOT NULL,
     version               BIGINT      NOT NULL,
     created_at            TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -83,7 +84,7 @@ CREATE TABLE pairing (
     program_id    UUID        NOT NULL REFERENCES program (id),
     mentor_id     VARCHAR(64) NOT NULL REFERENCES person (hris_id),
     score         INTEGER     NOT NULL,
-    explanation   VARCHAR(100000) NOT NULL,
+    explanation   VARCHAR(1000000) NOT NULL,
     state         VARCHAR(16) NOT NULL,
     state_reason  VARCHAR(500),
     version       BIGINT      NOT NULL,
@@ -137,7 +138,7 @@ CREATE TABLE goal (
     status            VARCHAR(16)  NOT NULL,
     progress_percent  INTEGER      NOT NULL,
     external_goal_id  VARCHAR(128),
-    lms_course_ids    VARCHAR(10000) NOT NULL,
+    lms_course_ids    VARCHAR(1000000) NOT NULL,
     version           BIGINT       NOT NULL,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     modified_at       TIMESTAMP WITH TIME ZONE NOT NULL
@@ -165,7 +166,7 @@ CREATE TABLE mentoring_session (
     starts_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     duration_minutes  INTEGER     NOT NULL,
     format            VARCHAR(16) NOT NULL,
-    attendance        VARCHAR(10000) NOT NULL,
+    attendance        VARCHAR(1000000) NOT NULL,
     version           BIGINT      NOT NULL,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     modified_at       TIMESTAMP WITH TIME ZONE NOT NULL
@@ -195,7 +196,7 @@ CREATE TABLE outbox (
     aggregate_type   VARCHAR(32)  NOT NULL,
     aggregate_id     VARCHAR(64)  NOT NULL,
     idempotency_key  VARCHAR(200) NOT NULL,
-    payload          VARCHAR(20000) NOT NULL,
+    payload          VARCHAR(1000000) NOT NULL,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     published_at     TIMESTAMP WITH TIME ZONE,
     attempts         INTEGER      NOT NULL,
@@ -225,6 +226,6 @@ CREATE TABLE audit_log (
     action       VARCHAR(64)  NOT NULL,
     target_type  VARCHAR(32)  NOT NULL,
     target_id    VARCHAR(64),
-    detail       VARCHAR(4000) NOT NULL
+    detail       VARCHAR(1000000) NOT NULL
 );
 CREATE INDEX audit_log_at ON audit_log (at);
