@@ -68,9 +68,11 @@ class HotDeployIT {
             hub.deploy(RunningHub.TEST_PLUGINS.resolve("mentorhub-fixture-activate-fails.jar"), "acme-licensed.jar");
             hub.deploy(RunningHub.TEST_PLUGINS.resolve("mentorhub-fixture-missing-import.jar"), "acme-sdk.jar");
             hub.deploy(jarWithoutBundleHeaders(), "not-a-bundle.jar");
-            plugins = hub.await("/api/plugins", WAIT, r -> r.body().get("items").size() == 3
-                    && !r.body().toString().contains("PENDING"));
-            JsonNode licensed = RunningHub.plugin(plugins, "io.mentorhub.fixtures.activatefails.LicensedStrategy");
+            plugins = hub.await("/api/plugins", WAIT, r -> state(r.body(), LICENSED).equals("FAILED")
+                    && state(r.body(), "mentorhub-fixture-missing-import").equals("UNRESOLVED")
+                    && state(r.body(), "not-a-bundle.jar").equals("INVALID"));
+            assertEquals(3, plugins.get("items").size(), plugins.toString());
+            JsonNode licensed = RunningHub.plugin(plugins, LICENSED);
             assertEquals("FAILED", licensed.get("state").asText());
             assertTrue(licensed.get("error").asText().contains("licence file acme-licence.key not found"), licensed.toString());
             JsonNode sdk = RunningHub.plugin(plugins, "mentorhub-fixture-missing-import");
@@ -103,6 +105,14 @@ class HotDeployIT {
                 // port released
             }
         }
+    }
+
+    private static final String LICENSED = "io.mentorhub.fixtures.activatefails.LicensedStrategy";
+
+    /** The state of the plugin with this id, or "" while it is not listed. */
+    private static String state(JsonNode plugins, String id) {
+        JsonNode plugin = RunningHub.plugin(plugins, id);
+        return plugin == null ? "" : plugin.path("state").asText();
     }
 
     private static boolean active(JsonNode plugins, String id) {
