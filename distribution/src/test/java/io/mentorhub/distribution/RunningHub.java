@@ -56,7 +56,18 @@ final class RunningHub implements AutoCloseable {
      * does; the test then types shell commands into {@link Process#getOutputStream()}.
      */
     static RunningHub start(Path scratch, Map<String, String> environment, boolean terminal) throws IOException {
+        return start(scratch, environment, terminal, home -> { });
+    }
+
+    /** What a test changes in the unpacked hub (e.g. a file in etc/) before it starts. */
+    interface Preparation {
+        void prepare(Path home) throws IOException;
+    }
+
+    static RunningHub start(Path scratch, Map<String, String> environment, boolean terminal, Preparation preparation)
+            throws IOException {
         Path home = unpack(scratch);
+        preparation.prepare(home);
         int port = freePort();
         String launcher = home.resolve("bin/mentorhub").toString();
         ProcessBuilder builder = terminal

@@ -2,7 +2,7 @@ package io.mentorhub.engine.api;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.mentorhub.engine.store.PostgresServer;
+import io.mentorhub.testkit.PostgresServer;
 import java.util.UUID;
 
 /** The API flow on a real PostgreSQL server: the same requests, the same answers as on H2. */

@@ -3,7 +3,7 @@ package io.mentorhub.engine.bench;
 import io.mentorhub.engine.api.ApiTestSupport;
 import io.mentorhub.engine.json.JsonMapper;
 import io.mentorhub.engine.store.Database;
-import io.mentorhub.engine.store.PostgresServer;
+import io.mentorhub.testkit.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,8 @@ package io.mentorhub.engine.store;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mentorhub.testkit.PostgresServer;
+
 import java.util.UUID;
 
 /** The store contract on a real PostgreSQL server (see {@link PostgresServer}). */

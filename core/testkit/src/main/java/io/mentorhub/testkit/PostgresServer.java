@@ -1,4 +1,4 @@
-package io.mentorhub.engine.store;
+package io.mentorhub.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * A real PostgreSQL server for tests: MENTORHUB_TEST_PG_URL (with _USER and _PASSWORD) if set, otherwise a
  * throw-away cluster started from Debian's postgresql binaries on a free loopback port (as the postgres user when
- * the tests run as root, since initdb refuses root). Under CI a missing server is an error, never a silent skip.
+ * the tests run as root, since initdb refuses root), with password authentication over TCP as in production. Under
+ * CI a missing server is an error, never a silent skip.
  */
 public final class PostgresServer {
 
@@ -91,8 +92,15 @@ public final class PostgresServer {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        String password = "test-" + java.util.UUID.randomUUID();
+        Path passwordFile = data.resolve("password");
+        Files.writeString(passwordFile, password);
+        if (root) {
+            run(List.of("chown", "postgres", passwordFile.toString()), false);
+        }
         run(List.of(bin.resolve("initdb").toString(), "-D", data.resolve("db").toString(), "-U", "mentorhub",
-                "--auth=trust", "-E", "UTF8", "--locale=C"), root);
+                "--pwfile=" + passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
+                "--locale=C"), root);
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-l",
                 data.resolve("server.log").toString(), "-w", "-o", "-p " + port + " -h 127.0.0.1 -k "
                         + data + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"), root);
@@ -107,7 +115,7 @@ public final class PostgresServer {
                 System.err.println("could not stop the test PostgreSQL server in " + data + ": " + e);
             }
         }));
-        return new PostgresServer("jdbc:postgresql://127.0.0.1:" + port + "/", "mentorhub", "");
+        return new PostgresServer("jdbc:postgresql://127.0.0.1:" + port + "/", "mentorhub", password);
     }
 
     private static Optional<Path> binaries() throws IOException {
