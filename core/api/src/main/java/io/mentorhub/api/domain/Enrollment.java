@@ -101,5 +101,11 @@ public record Enrollment(
             purpose = Check.text("sensitive_attributes.purpose", purpose, 500);
             Check.required("sensitive_attributes.consented_at", consentedAt);
         }
+
+        /** The value is sensitive: it never appears in logs or exception messages. */
+        @Override
+        public String toString() {
+            return "SensitiveAttribute[name=" + name + ", purpose=" + purpose + ", consentedAt=" + consentedAt + "]";
+        }
     }
 }

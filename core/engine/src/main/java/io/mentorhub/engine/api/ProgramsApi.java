@@ -3,6 +3,7 @@ package io.mentorhub.engine.api;
 import io.mentorhub.api.domain.Enrollment;
 import io.mentorhub.api.domain.Program;
 import io.mentorhub.api.domain.ProgramStatus;
+import io.mentorhub.engine.store.AuditLog;
 import io.mentorhub.engine.store.Outbox;
 import io.mentorhub.engine.store.Page;
 import io.mentorhub.engine.store.Stored;
@@ -56,6 +57,7 @@ final class ProgramsApi {
         Stored<Program> stored = stores.database().inTransaction(tx -> {
             checkProgram(tx, withId, null);
             Stored<Program> created = stores.programs().insert(tx, withId);
+            auditManagers(tx, call.principal(), withId.id(), List.of(), withId.managerIds());
             Outbox.append(tx, Outbox.Event.of("program.created", "program", withId.id(), 1));
             return created;
         });
@@ -81,10 +83,20 @@ final class ProgramsApi {
             }
             checkProgram(tx, program, id);
             Stored<Program> updated = stores.programs().update(tx, program, expected);
+            auditManagers(tx, call.principal(), id, before.value().managerIds(), program.managerIds());
             Outbox.append(tx, Outbox.Event.of("program.updated", "program", id, updated.version()));
             return updated;
         });
         return ApiResult.withEtag(Representation.of(stored), stored.etag());
+    }
+
+    /** Who manages a program decides who holds the program_manager role over it: such changes are audited. */
+    private static void auditManagers(Tx tx, Principal caller, String programId, List<String> before,
+            List<String> after) throws SQLException {
+        if (!new java.util.HashSet<>(before).equals(new java.util.HashSet<>(after))) {
+            AuditLog.record(tx, caller.actor(), "program.managers.changed", "program", programId,
+                    Map.of("before", before, "after", after));
+        }
     }
 
     private void checkProgram(Tx tx, Program program, String exceptId) throws SQLException {

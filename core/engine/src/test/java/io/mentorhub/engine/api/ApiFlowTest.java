@@ -173,6 +173,19 @@ class ApiFlowTest {
     }
 
     @Test
+    void keyAndRoleChangesAreAudited() throws Exception {
+        List<String> actions = api.database.inTransaction(tx -> tx.query(
+                "SELECT action, target_id FROM audit_log ORDER BY id", r -> r.getString(1) + " " + r.getString(2)));
+        assertTrue(actions.stream().anyMatch(a -> a.startsWith("key.created")));
+        assertTrue(actions.contains("program.managers.changed " + fixture.programId), actions.toString());
+        String key = expect(201, api.admin("POST", "/api/keys", Map.of("name", "temp", "role", "integration")))
+                .body().path("key").path("id").asText();
+        expect(200, api.admin("DELETE", "/api/keys/" + key, null));
+        assertEquals(1L, (long) api.database.<Long>inTransaction(tx -> tx.count(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'key.revoked' AND target_id = ?", key)));
+    }
+
+    @Test
     void reflectionReadsAreAudited() throws Exception {
         long before = api.database.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM audit_log WHERE action = 'reflection.read'"));
         expect(200, api.call("GET", "/api/reflections/" + fixture.reflection.get("mentee-1/PAIR"), fixture.key.get("mentor-1"), null));
