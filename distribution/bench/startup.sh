@@ -9,6 +9,7 @@ dist=$(ls -d "$here"/../target/mentorhub-*/ | head -1)
 plugin=$(ls "$here"/../target/test-plugins/mentorhub-strategy-greedy.jar)
 port=${BENCH_PORT:-18181}
 work=$(mktemp -d)
+key=mh_bench-admin-key-0123456789abcdefghijklmnopqr
 trap 'rm -rf "$work"' EXIT
 
 now_ms() { date +%s%3N; }
@@ -20,6 +21,7 @@ while [ "$i" -le "$runs" ]; do
   rm -rf "$work/hub"; cp -r "$dist" "$work/hub"; rm -rf "$work/hub/data/"* "$work/hub/logs/"* "$work/hub/deploy/"*
   t0=$(now_ms)
   MENTORHUB_HTTP_PORT=$port MENTORHUB_CLUSTER_NAME=bench-$$ MENTORHUB_DEPLOY_POLL_MS=${BENCH_POLL_MS:-250} \
+    MENTORHUB_ADMIN_KEY=$key \
     "$work/hub/bin/mentorhub" < /dev/null > "$work/hub/logs/console.out" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/health" > /dev/null 2>&1; do
@@ -30,7 +32,7 @@ while [ "$i" -le "$runs" ]; do
 
   cp "$plugin" "$work/hub/deploy/.greedy.tmp" && mv "$work/hub/deploy/.greedy.tmp" "$work/hub/deploy/greedy.jar"
   t2=$(now_ms)
-  until curl -fs "http://127.0.0.1:$port/api/plugins" | grep -q '"id":"greedy".*"state":"ACTIVE"'; do
+  until curl -fs -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/plugins" | grep -q '"id":"greedy".*"state":"ACTIVE"'; do
     sleep 0.02
     if [ $(( $(now_ms) - t2 )) -gt 30000 ]; then echo "run $i: plugin not active after 30 s" >&2; kill "$pid"; exit 1; fi
   done

@@ -45,8 +45,8 @@ public class ClusterMember implements HealthIndicator {
         @AttributeDefinition(description = "First port to try; the next free one up to port+20 is taken")
         int port() default 5701;
 
-        @AttributeDefinition(description = "Other members to join (host or host:port), comma separated")
-        String[] members() default {"127.0.0.1"};
+        @AttributeDefinition(description = "Other members to join (host or host:port), comma separated; none: a single node")
+        String[] members() default {};
     }
 
     private final CompletableFuture<HazelcastInstance> member = new CompletableFuture<>();
@@ -96,8 +96,9 @@ public class ClusterMember implements HealthIndicator {
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
+        // No members: a single node that becomes master at once instead of probing neighbouring ports for a second.
         join.getTcpIpConfig().setEnabled(true).setMembers(Arrays.stream(settings.members())
-                .map(String::strip).filter(m -> !m.isEmpty()).toList());
+                .flatMap(m -> Arrays.stream(m.split(","))).map(String::strip).filter(m -> !m.isEmpty()).toList());
         return config;
     }
 
