@@ -24,13 +24,17 @@ class HealthDownIT {
                 "MENTORHUB_DB_PASSWORD", "do-not-leak-7f3a");
         try (RunningHub hub = RunningHub.start(scratch, env)) {
             JsonNode health = hub.await("/health", Duration.ofSeconds(60), r -> r.status() == 503
-                    && r.body().path("components").path("hazelcast").path("status").asText().equals("UP"));
+                    && r.body().path("components").path("hazelcast").path("status").asText().equals("UP")
+                    && r.body().path("components").path("database").path("reason").asText().startsWith("unreachable"));
             assertEquals("DOWN", health.get("status").asText());
             JsonNode components = health.get("components");
             assertEquals("DOWN", components.path("database").path("status").asText());
             assertEquals("DOWN", components.path("camel").path("status").asText(), "flows need the database");
             assertEquals("UP", components.path("plugins").path("status").asText());
             assertFalse(health.toString().contains("do-not-leak-7f3a"));
+            RunningHub.Response api = hub.get("/api/programs");
+            assertEquals(503, api.status(), "the API says the hub is not ready rather than vanishing");
+            assertEquals("unavailable", api.body().path("code").asText());
             assertEquals(0, hub.stop(), hub.console());
             assertFalse(hub.console().contains("do-not-leak-7f3a"));
             assertFalse(hub.log().contains("do-not-leak-7f3a"));
