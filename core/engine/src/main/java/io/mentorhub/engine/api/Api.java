@@ -103,13 +103,18 @@ public final class Api {
             } else {
                 status = 500;
                 String incident = UUID.randomUUID().toString();
-                LOG.error("API {} {} failed (incident {})", method, path, incident, e);
+                LOG.error("API {} {} failed (incident {})", method, path, incident, redacted(e));
                 problem(response, 500, "internal-error", "the request failed; incident " + incident, List.of(), path);
             }
         } catch (Exception e) {
             status = 500;
             String incident = UUID.randomUUID().toString();
-            LOG.error("API {} {} failed (incident {})", method, path, incident, e);
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof SQLException)) {
+                cause = cause.getCause();
+            }
+            LOG.error("API {} {} failed (incident {})", method, path, incident,
+                    cause instanceof SQLException sql ? redacted(sql) : e);
             problem(response, 500, "internal-error", "the request failed; incident " + incident, List.of(), path);
         }
         if (LOG.isDebugEnabled()) {
@@ -243,6 +248,17 @@ public final class Api {
         response.setCharacterEncoding("UTF-8");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    /**
+     * A database error without its message: drivers may quote the values of the failing statement, and those can be
+     * a participant's confidential reflection. The state, vendor code and stack are enough to investigate.
+     */
+    static Exception redacted(SQLException e) {
+        Exception safe = new Exception("database error, SQLState " + e.getSQLState() + ", vendor code "
+                + e.getErrorCode() + " (" + e.getClass().getName() + "; message withheld)");
+        safe.setStackTrace(e.getStackTrace());
+        return safe;
     }
 
     /** Unique-constraint violations are 409 on both databases (SQLState 23505). */

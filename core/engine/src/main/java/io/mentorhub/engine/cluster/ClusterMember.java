@@ -80,6 +80,12 @@ public class ClusterMember implements HealthIndicator {
     }
 
     static Config config(Settings settings) {
+        if (settings.port() < 1 || settings.port() > 65535) {
+            throw new IllegalArgumentException("io.mentorhub.cluster: port must be 1-65535, was " + settings.port());
+        }
+        if (settings.clusterName() == null || settings.clusterName().isBlank()) {
+            throw new IllegalArgumentException("io.mentorhub.cluster: clusterName must not be empty");
+        }
         Config config = new Config();
         config.setClusterName(settings.clusterName());
         config.setInstanceName("mentorhub-" + settings.clusterName() + "-" + ProcessHandle.current().pid());
