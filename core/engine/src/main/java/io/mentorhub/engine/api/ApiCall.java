@@ -278,31 +278,20 @@ public final class ApiCall {
 
     /** A JSON path such as {@code people[3].work_email} from Jackson's reference chain. */
     static String where(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "(body)" : path.toString();
+        String path = path(e.getPath(), e.getPath().size());
+        return path.isEmpty() ? "(body)" : path;
     }
 
     /** The path of the object whose constructor refused a value (the last reference is inside it). */
     private static String parentPath(JsonMappingException e) {
-        List<JsonMappingException.Reference> refs = e.getPath();
+        return path(e.getPath(), e.getPath().size() - 1);
+    }
+
+    private static String path(List<JsonMappingException.Reference> references, int count) {
         StringBuilder path = new StringBuilder();
-        for (int i = 0; i < refs.size() - 1; i++) {
-            JsonMappingException.Reference ref = refs.get(i);
+        for (JsonMappingException.Reference ref : references.subList(0, Math.max(0, count))) {
             if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }

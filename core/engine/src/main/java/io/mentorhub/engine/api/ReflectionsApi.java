@@ -2,7 +2,6 @@ package io.mentorhub.engine.api;
 
 import io.mentorhub.api.domain.Pairing;
 import io.mentorhub.api.domain.Reflection;
-import io.mentorhub.api.domain.Reflection.Visibility;
 import io.mentorhub.engine.store.AuditLog;
 import io.mentorhub.engine.store.Outbox;
 import io.mentorhub.engine.store.Page;

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -93,10 +92,5 @@ public class ApiServlet extends HttpServlet {
     private static void apiUnavailable(HttpServletResponse response, String path) throws IOException {
         Json.problem(response, 503, "unavailable", "Service unavailable",
                 "the database is not ready yet; see GET /health");
-    }
-
-    List<?> routes() {
-        Api current = api;
-        return current == null ? List.of() : current.routes();
     }
 }
