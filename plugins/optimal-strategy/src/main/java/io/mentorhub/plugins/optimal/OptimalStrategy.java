@@ -1,0 +1,90 @@
+package io.mentorhub.plugins.optimal;
+
+import io.mentorhub.api.matching.MatchRequest;
+import io.mentorhub.api.matching.MatchResult;
+import io.mentorhub.api.matching.MatchResult.ProposedPair;
+import io.mentorhub.api.matching.MatchResult.Unmatched;
+import io.mentorhub.api.matching.MatchingStrategy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Proposes the assignment with the highest total score the capacities allow — exact, by min-cost flow — and, among
+ * equally good ones, the one matching the most mentees. Every answer is checked against its dual before it is
+ * returned, so a solver bug surfaces as an exception, never as a quietly worse pairing.
+ */
+@Component(configurationPid = OptimalStrategy.PID)
+@Designate(ocd = OptimalStrategy.Config.class)
+public class OptimalStrategy implements MatchingStrategy {
+
+    static final String PID = "io.mentorhub.strategy.optimal";
+
+    @ObjectClassDefinition(name = "Optimal matching strategy")
+    @interface Config {
+        @AttributeDefinition(name = "Minimum score", description = "Candidate pairs scoring below this are never proposed.", min = "0")
+        int minimumScore() default 0;
+    }
+
+    /** Same order as the greedy strategy's proposals, so results compare line by line. */
+    private static final Comparator<ProposedPair> BEST_FIRST = Comparator.comparingInt(ProposedPair::score).reversed()
+            .thenComparing(ProposedPair::mentorId)
+            .thenComparing(ProposedPair::menteeId);
+
+    private volatile int minimumScore;
+
+    @Activate
+    public OptimalStrategy(Config config) {
+        modified(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        if (config.minimumScore() < 0) {
+            throw new IllegalArgumentException("minimumScore must be >= 0, was " + config.minimumScore());
+        }
+        this.minimumScore = config.minimumScore();
+    }
+
+    @Override
+    public String id() {
+        return "optimal";
+    }
+
+    @Override
+    public String displayName() {
+        return "Optimal (highest total score)";
+    }
+
+    @Override
+    public MatchResult match(MatchRequest request) {
+        int threshold = minimumScore;
+        Network net = Network.of(request, threshold);
+        Solution solution = AssignmentSolver.solve(net);
+        Certificate.check(net, solution);
+
+        List<ProposedPair> pairs = new ArrayList<>();
+        List<Unmatched> unmatched = new ArrayList<>();
+        for (int j = 0; j < net.mentees(); j++) {
+            int e = solution.assigned()[j];
+            if (e != -1) {
+                pairs.add(new ProposedPair(net.mentorIds[net.edgeMentor[e]], net.menteeIds[j], net.edgeScore[e]));
+                continue;
+            }
+            unmatched.add(new Unmatched(net.menteeIds[j], switch (net.shortfall[j]) {
+                case NO_CANDIDATE -> "no compatible mentor";
+                case BELOW_MINIMUM -> "no compatible mentor scored at least " + threshold;
+                case NO_CAPACITY -> "every compatible mentor was already at capacity";
+                case NONE -> "every compatible mentor's capacity was used by the highest-scoring assignment";
+            }));
+        }
+        pairs.sort(BEST_FIRST);
+        return new MatchResult(pairs, unmatched);
+    }
+}
