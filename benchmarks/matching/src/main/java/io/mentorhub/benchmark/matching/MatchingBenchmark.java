@@ -1,0 +1,348 @@
+package io.mentorhub.benchmark.matching;
+
+import io.mentorhub.api.matching.MatchRequest;
+import io.mentorhub.api.matching.MatchResult;
+import io.mentorhub.api.matching.MatchingStrategy;
+import io.mentorhub.plugins.greedy.GreedyForBenchmark;
+import io.mentorhub.plugins.optimal.OptimalForBenchmark;
+import io.mentorhub.plugins.stable.StableForBenchmark;
+import java.io.IOException;
+import java.lang.ref.Reference;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark (not a test): the optimal, greedy and stable strategies against OR-Tools' min-cost flow on the same
+ * candidate graph, for the synthetic instances a, b, c ({@link SyntheticInstances}) and for DIMACS files.
+ *
+ * <p>Times are the best of the repeats. OR-Tools' time covers passing the arcs through JNI and solving; a
+ * strategy's covers its whole {@code match} on a prepared {@link MatchRequest} (for optimal that includes building its
+ * network and checking its certificate). Every answer is audited before it is counted ({@link Audit}).
+ *
+ * <pre>
+ * MatchingBenchmark [a] [b] [c] [--dimacs FILE]... [--write-dimacs DIR] [--seed N] [--repeats N]
+ * </pre>
+ * With no instance and no file it runs a, b and c.
+ */
+public final class MatchingBenchmark {
+
+    /** Where all pairs are at most this many, the dense optimum is computed too (b: 25 million; c: 2.5 billion). */
+    static final long DENSE_REFERENCE_LIMIT = 30_000_000L;
+    static final long DEFAULT_SEED = 20_261_123L;
+
+    private record Row(String instance, String solver, long objective, int matched, long nanos, long referenceNanos) {
+    }
+
+    private final long seed;
+    private final int repeats;
+    private final Path writeDir;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> findings = new ArrayList<>();
+    private final Map<String, MatchingStrategy> strategies = new LinkedHashMap<>();
+    private boolean failed;
+    private long liveBytes;
+
+    private MatchingBenchmark(long seed, int repeats, Path writeDir) {
+        this.seed = seed;
+        this.repeats = repeats;
+        this.writeDir = writeDir;
+        strategies.put("optimal", OptimalForBenchmark.create());
+        strategies.put("greedy", GreedyForBenchmark.create());
+        strategies.put("stable", StableForBenchmark.create());
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<SyntheticInstances.Spec> specs = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        long seed = DEFAULT_SEED;
+        int repeats = 3;
+        Path writeDir = null;
+        for (int k = 0; k < args.length; k++) {
+            switch (args[k]) {
+                case "a" -> specs.add(SyntheticInstances.A);
+                case "b" -> specs.add(SyntheticInstances.B);
+                case "c" -> specs.add(SyntheticInstances.C);
+                case "--dimacs" -> files.add(Path.of(value(args, ++k)));
+                case "--write-dimacs" -> writeDir = Path.of(value(args, ++k));
+                case "--seed" -> seed = Long.parseLong(value(args, ++k));
+                case "--repeats" -> repeats = Math.max(1, Integer.parseInt(value(args, ++k)));
+                default -> {
+                    System.err.println("unknown argument " + args[k]
+                            + "\nusage: MatchingBenchmark [a] [b] [c] [--dimacs FILE]... [--write-dimacs DIR]"
+                            + " [--seed N] [--repeats N]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (specs.isEmpty() && files.isEmpty()) {
+            specs = List.of(SyntheticInstances.A, SyntheticInstances.B, SyntheticInstances.C);
+        }
+        if (writeDir != null) {
+            Files.createDirectories(writeDir);
+        }
+
+        OrToolsFlow.loadNatives();
+        MatchingBenchmark bench = new MatchingBenchmark(seed, repeats, writeDir);
+        System.out.printf("seed %d, best of %d, %d cores, max heap %d MB, Java %s%n%n", seed, repeats,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"));
+        for (SyntheticInstances.Spec spec : specs) {
+            bench.run(spec);
+        }
+        for (Path file : files) {
+            bench.run(file);
+        }
+        bench.report();
+        if (bench.failed) {
+            System.exit(1);
+        }
+    }
+
+    private static String value(String[] args, int k) {
+        if (k >= args.length) {
+            throw new IllegalArgumentException(args[k - 1] + " needs a value");
+        }
+        return args[k];
+    }
+
+    private void run(SyntheticInstances.Spec spec) throws IOException {
+        resetPeaks();
+        System.out.println("== " + spec.name() + ": " + spec.describe());
+        long start = System.nanoTime();
+        LatentModel model = new LatentModel(spec.mentees(), spec.mentors(), seed);
+        CandidateGraph graph = SyntheticInstances.generate(spec, model, seed);
+        long generated = System.nanoTime() - start;
+        System.out.printf("   generated %s in %.2f s%n", graph, seconds(generated));
+        if (writeDir != null) {
+            Path file = writeDir.resolve(spec.name() + ".min");
+            Dimacs.write(graph, spec.describe() + ", seed " + seed, file);
+            System.out.println("   wrote " + file);
+        }
+        OrToolsFlow.Outcome reference = solve(spec.name(), graph, generated);
+
+        long allPairs = (long) spec.mentees() * spec.mentors();
+        if (spec.candidates() != SyntheticInstances.Candidates.DENSE && allPairs <= DENSE_REFERENCE_LIMIT) {
+            denseReference(spec, model, graph, reference);
+        } else if (spec.candidates() != SyntheticInstances.Candidates.DENSE) {
+            findings.add(String.format("%s: dense optimum not computed: %,d pairs exceed the %,d this run streams",
+                    spec.name(), allPairs, DENSE_REFERENCE_LIMIT));
+        }
+        reportMemory(spec.name());
+    }
+
+    private void run(Path file) throws IOException {
+        resetPeaks();
+        String name = file.getFileName().toString();
+        System.out.println("== " + name);
+        long start = System.nanoTime();
+        CandidateGraph graph = Dimacs.read(file);
+        long read = System.nanoTime() - start;
+        System.out.printf("   read %s in %.2f s%n", graph, seconds(read));
+        solve(name, graph, read);
+        reportMemory(name);
+    }
+
+    /** Runs every solver on one graph, audits each answer, records rows and findings; returns OR-Tools' outcome. */
+    private OrToolsFlow.Outcome solve(String instance, CandidateGraph graph, long preparedNanos) {
+        long start = System.nanoTime();
+        MatchRequest request = graph.toRequest(seed);
+        long requestNanos = System.nanoTime() - start;
+        Audit audit = new Audit(graph);
+
+        OrToolsFlow.Outcome reference = null;
+        for (int r = 0; r < repeats; r++) {
+            OrToolsFlow.Outcome outcome = OrToolsFlow.solve(graph);
+            if (reference == null || outcome.nanos() < reference.nanos()) {
+                reference = outcome;
+            }
+        }
+        rows.add(new Row(instance, "OR-Tools", reference.objective(), reference.matched(), reference.nanos(),
+                reference.nanos()));
+        System.out.printf("   OR-Tools   %,14d  %,9d matched  %8.3f s%n", reference.objective(), reference.matched(),
+                seconds(reference.nanos()));
+
+        Map<String, Audit.Figures> figures = new LinkedHashMap<>();
+        Map<String, Long> times = new LinkedHashMap<>();
+        for (Map.Entry<String, MatchingStrategy> entry : strategies.entrySet()) {
+            String name = entry.getKey();
+            long best = Long.MAX_VALUE;
+            MatchResult result = null;
+            for (int r = 0; r < repeats; r++) {
+                long t = System.nanoTime();
+                result = entry.getValue().match(request);
+                long nanos = System.nanoTime() - t;
+                if (r == 0 && name.equals("optimal")) {
+                    findings.add(String.format("%s: end to end %.2f s (graph ready %.2f s + request %.2f s + optimal,"
+                            + " first run, %.2f s)", instance, seconds(preparedNanos + requestNanos + nanos),
+                            seconds(preparedNanos), seconds(requestNanos), seconds(nanos)));
+                }
+                best = Math.min(best, nanos);
+            }
+            Audit.Figures f = audit.check(name, result);
+            figures.put(name, f);
+            times.put(name, best);
+            rows.add(new Row(instance, name, f.objective(), f.matched(), best, reference.nanos()));
+            System.out.printf("   %-8s   %,14d  %,9d matched  %8.3f s%n", name, f.objective(), f.matched(),
+                    seconds(best));
+        }
+
+        // What the instance itself occupies: graph, request and audit index, with the solvers' garbage collected.
+        System.gc();
+        liveBytes = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        Reference.reachabilityFence(request);
+        Reference.reachabilityFence(audit);
+
+        long optimal = figures.get("optimal").objective();
+        if (optimal == reference.objective()) {
+            findings.add(String.format("%s: optimal objective = OR-Tools objective (%,d): OK; optimal takes %.2f× "
+                    + "OR-Tools' time", instance, optimal, ratio(times.get("optimal"), reference.nanos())));
+        } else {
+            alarm(String.format("%s: !!! MISMATCH !!! optimal objective %,d ≠ OR-Tools objective %,d", instance,
+                    optimal, reference.objective()));
+        }
+        long blocking = figures.get("stable").blockingPairs();
+        if (blocking == 0) {
+            findings.add(instance + ": stable has 0 blocking pairs");
+        } else {
+            alarm(String.format("%s: !!! stable has %,d blocking pairs, expected 0 !!!", instance, blocking));
+        }
+        long greedy = figures.get("greedy").objective();
+        findings.add(String.format("%s: greedy is %.1f× as fast as OR-Tools, at %.2f %% of the optimum", instance,
+                ratio(reference.nanos(), times.get("greedy")), percent(greedy, reference.objective())));
+        return reference;
+    }
+
+    /**
+     * The optimum over every pair: what restricting mentees to their candidates cost. OR-Tools gets the pairs
+     * streamed from the model (native memory only); the optimal strategy gets them as a stored graph and request,
+     * which just fits the 2 GB heap at 25 million pairs — if it does not, that is reported, not hidden. One run each.
+     */
+    private void denseReference(SyntheticInstances.Spec spec, LatentModel model, CandidateGraph graph,
+            OrToolsFlow.Outcome candidates) {
+        String instance = spec.name() + " dense";
+        long allPairs = (long) spec.mentees() * spec.mentors();
+        int[] capacity = new int[spec.mentors()];
+        Arrays.fill(capacity, spec.capacity());
+        OrToolsFlow.Outcome dense = OrToolsFlow.solve(spec.mentees(), capacity,
+                SyntheticInstances.allPairs(spec.mentees(), spec.mentors(), model), allPairs);
+        rows.add(new Row(instance, "OR-Tools", dense.objective(), dense.matched(), dense.nanos(), dense.nanos()));
+        System.out.printf("   dense      %,14d  %,9d matched  %8.3f s  (OR-Tools, all %,d pairs streamed)%n",
+                dense.objective(), dense.matched(), seconds(dense.nanos()), allPairs);
+        findings.add(String.format("%s: candidates (%,d pairs) reach %.3f %% of the dense optimum %,d (all %,d pairs)",
+                spec.name(), graph.pairs(), percent(candidates.objective(), dense.objective()), dense.objective(),
+                allPairs));
+
+        SyntheticInstances.Spec all = new SyntheticInstances.Spec(instance, spec.mentees(), spec.mentors(),
+                spec.capacity(), SyntheticInstances.Candidates.DENSE, 0, 0);
+        try {
+            CandidateGraph denseGraph = SyntheticInstances.generate(all, model, seed);
+            MatchRequest request = denseGraph.toRequest(seed);
+            long start = System.nanoTime();
+            MatchResult result = strategies.get("optimal").match(request);
+            long nanos = System.nanoTime() - start;
+            request = null; // the audit's index needs the room
+            Audit.Figures f = new Audit(denseGraph).check("optimal", result);
+            rows.add(new Row(instance, "optimal", f.objective(), f.matched(), nanos, dense.nanos()));
+            System.out.printf("   dense      %,14d  %,9d matched  %8.3f s  (optimal strategy, stored)%n",
+                    f.objective(), f.matched(), seconds(nanos));
+            if (f.objective() == dense.objective()) {
+                findings.add(String.format("%s: optimal strategy on all pairs = OR-Tools (%,d): OK", instance,
+                        f.objective()));
+            } else {
+                alarm(String.format("%s: !!! MISMATCH !!! optimal strategy on all pairs %,d ≠ OR-Tools %,d",
+                        instance, f.objective(), dense.objective()));
+            }
+        } catch (OutOfMemoryError e) {
+            findings.add(String.format("%s: the optimal strategy could not hold all %,d pairs in a %,d MB heap",
+                    instance, allPairs, Runtime.getRuntime().maxMemory() >> 20));
+        }
+    }
+
+    /** A result that must not be: said at once and again in the summary, and the run exits 1. */
+    private void alarm(String finding) {
+        failed = true;
+        findings.add(finding);
+        System.out.println("   " + finding);
+    }
+
+    private void report() {
+        System.out.println();
+        System.out.println("| instance | solver | objective | matched | time | time vs OR-Tools |");
+        System.out.println("|---|---|---:|---:|---:|---:|");
+        for (Row row : rows) {
+            System.out.printf("| %s | %s | %,d | %,d | %s | %.3f× |%n", row.instance(), row.solver(), row.objective(),
+                    row.matched(), time(row.nanos()), ratio(row.nanos(), row.referenceNanos()));
+        }
+        System.out.println();
+        findings.forEach(f -> System.out.println("- " + f));
+    }
+
+    private void reportMemory(String instance) {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        String line = String.format("%s: heap peak %,d MB (sum of pool peaks, garbage included; max %,d MB), %,d MB"
+                + " live holding graph and request; process resident peak %s (heap committed earlier stays resident)",
+                instance, peak >> 20, Runtime.getRuntime().maxMemory() >> 20, liveBytes >> 20, residentPeak());
+        findings.add(line);
+        System.out.println("   " + line);
+        System.out.println();
+    }
+
+    /** Heap pools' peaks back to the current use, and Linux's resident-set peak too (where allowed). */
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not allowed: the resident peak is then the process's
+        }
+    }
+
+    /** VmHWM from /proc/self/status: native memory (OR-Tools' graph) included. */
+    private static String residentPeak() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                    return String.format("%,d MB", kb >> 10);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "unknown";
+    }
+
+    private static String time(long nanos) {
+        return nanos < 1_000_000_000L
+                ? String.format("%d ms", nanos / 1_000_000)
+                : String.format("%.2f s", seconds(nanos));
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double ratio(long nanos, long referenceNanos) {
+        return nanos / (double) referenceNanos;
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 100 : 100.0 * part / whole;
+    }
+}

@@ -1,0 +1,208 @@
+package io.mentorhub.benchmark.matching;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * The benchmark's instances, generated from a seed by the {@link LatentModel}: the same seed always gives the same
+ * graph, pair for pair.
+ */
+public final class SyntheticInstances {
+
+    /** How a mentee's candidate mentors are chosen. */
+    public enum Candidates {
+        /** Every mentor, scored. */
+        DENSE,
+        /** The mentors with the highest affinity among all mentors. */
+        TOP_BY_AFFINITY,
+        /** The mentors with the highest affinity among those of the mentee's own group (no all-pairs scan). */
+        TOP_BY_AFFINITY_IN_GROUP
+    }
+
+    /**
+     * An instance to generate. Each mentee gets between {@code minPerMentee} and {@code maxPerMentee} candidates
+     * (drawn per mentee), ignored for {@link Candidates#DENSE}.
+     */
+    public record Spec(String name, int mentees, int mentors, int capacity, Candidates candidates, int minPerMentee,
+            int maxPerMentee) {
+
+        public Spec {
+            if (mentees < 0 || mentors < 1 || capacity < 0 || minPerMentee < 0 || maxPerMentee < minPerMentee) {
+                throw new IllegalArgumentException("bad instance spec " + name);
+            }
+        }
+
+        public String describe() {
+            String shape = String.format("%,d mentees × %,d mentors, capacity %d", mentees, mentors, capacity);
+            return switch (candidates) {
+                case DENSE -> shape + ", dense (all pairs)";
+                case TOP_BY_AFFINITY -> shape + ", top " + range() + " mentors by affinity per mentee";
+                case TOP_BY_AFFINITY_IN_GROUP -> shape + ", top " + range() + " by affinity within the mentee's group";
+            };
+        }
+
+        private String range() {
+            return minPerMentee == maxPerMentee ? String.valueOf(minPerMentee) : minPerMentee + "–" + maxPerMentee;
+        }
+    }
+
+    public static final Spec A = new Spec("a", 1_000, 1_000, 1, Candidates.DENSE, 0, 0);
+    public static final Spec B = new Spec("b", 10_000, 2_500, 4, Candidates.TOP_BY_AFFINITY, 50, 50);
+    public static final Spec C = new Spec("c", 100_000, 25_000, 4, Candidates.TOP_BY_AFFINITY_IN_GROUP, 30, 50);
+
+    private SyntheticInstances() {
+    }
+
+    public static CandidateGraph generate(Spec spec, long seed) {
+        return generate(spec, new LatentModel(spec.mentees(), spec.mentors(), seed), seed);
+    }
+
+    static CandidateGraph generate(Spec spec, LatentModel model, long seed) {
+        int[] capacity = new int[spec.mentors()];
+        Arrays.fill(capacity, spec.capacity());
+        if (spec.candidates() == Candidates.DENSE) {
+            return dense(spec, model, capacity);
+        }
+
+        int[][] pools = pools(spec, model);
+        // A stream of its own, so per-mentee counts do not shift when the model draws more or fewer numbers.
+        Random counts = new Random(~seed);
+        int[] pairMentee = new int[spec.mentees() * spec.maxPerMentee()];
+        int[] pairMentor = new int[pairMentee.length];
+        int[] pairScore = new int[pairMentee.length];
+        TopK top = new TopK(spec.maxPerMentee());
+        int pairs = 0;
+        for (int j = 0; j < spec.mentees(); j++) {
+            int want = spec.minPerMentee() + counts.nextInt(spec.maxPerMentee() - spec.minPerMentee() + 1);
+            int[] pool = pools[spec.candidates() == Candidates.TOP_BY_AFFINITY ? 0 : model.menteeGroup(j)];
+            top.reset(want);
+            for (int mentor : pool) {
+                top.offer(model.affinity(j, mentor), mentor);
+            }
+            // Listed by mentor: the graph's order says nothing about the retrieval's ranking.
+            for (int mentor : top.sortedMentors()) {
+                pairMentee[pairs] = j;
+                pairMentor[pairs] = mentor;
+                pairScore[pairs] = model.score(j, mentor);
+                pairs++;
+            }
+        }
+        return new CandidateGraph(spec.mentees(), capacity, Arrays.copyOf(pairMentee, pairs),
+                Arrays.copyOf(pairMentor, pairs), Arrays.copyOf(pairScore, pairs));
+    }
+
+    /** Every pair of a dense spec, scored, without storing them: the source for the dense optimum. */
+    static CandidateGraph.PairSource allPairs(int mentees, int mentors, LatentModel model) {
+        return sink -> {
+            for (int j = 0; j < mentees; j++) {
+                for (int i = 0; i < mentors; i++) {
+                    sink.pair(j, i, model.score(j, i));
+                }
+            }
+        };
+    }
+
+    private static CandidateGraph dense(Spec spec, LatentModel model, int[] capacity) {
+        int pairs = Math.multiplyExact(spec.mentees(), spec.mentors());
+        int[] pairMentee = new int[pairs];
+        int[] pairMentor = new int[pairs];
+        int[] pairScore = new int[pairs];
+        int[] at = {0};
+        allPairs(spec.mentees(), spec.mentors(), model).forEachPair((mentee, mentor, score) -> {
+            pairMentee[at[0]] = mentee;
+            pairMentor[at[0]] = mentor;
+            pairScore[at[0]++] = score;
+        });
+        return new CandidateGraph(spec.mentees(), capacity, pairMentee, pairMentor, pairScore);
+    }
+
+    /** The mentors a mentee may be offered: one pool of everyone, or one pool per group. */
+    private static int[][] pools(Spec spec, LatentModel model) {
+        if (spec.candidates() == Candidates.TOP_BY_AFFINITY) {
+            int[] everyone = new int[spec.mentors()];
+            Arrays.setAll(everyone, i -> i);
+            return new int[][] {everyone};
+        }
+        int[] size = new int[model.groups()];
+        for (int i = 0; i < spec.mentors(); i++) {
+            size[model.mentorGroup(i)]++;
+        }
+        int[][] pools = new int[model.groups()][];
+        for (int g = 0; g < pools.length; g++) {
+            pools[g] = new int[size[g]];
+            size[g] = 0;
+        }
+        for (int i = 0; i < spec.mentors(); i++) {
+            int g = model.mentorGroup(i);
+            pools[g][size[g]++] = i;
+        }
+        return pools;
+    }
+
+    /** The k best (affinity, mentor) offers: a min-heap whose top is the weakest kept; ties go to the lower index. */
+    private static final class TopK {
+        private final double[] value;
+        private final int[] mentor;
+        private int limit;
+        private int size;
+
+        TopK(int capacity) {
+            value = new double[capacity];
+            mentor = new int[capacity];
+        }
+
+        void reset(int k) {
+            limit = k;
+            size = 0;
+        }
+
+        void offer(double v, int m) {
+            if (limit == 0) {
+                return;
+            }
+            if (size < limit) {
+                int at = size++;
+                while (at > 0) {
+                    int parent = (at - 1) >>> 1;
+                    if (!weaker(v, m, value[parent], mentor[parent])) {
+                        break;
+                    }
+                    value[at] = value[parent];
+                    mentor[at] = mentor[parent];
+                    at = parent;
+                }
+                value[at] = v;
+                mentor[at] = m;
+            } else if (weaker(value[0], mentor[0], v, m)) {
+                int at = 0;
+                while (true) {
+                    int child = 2 * at + 1;
+                    if (child >= size) {
+                        break;
+                    }
+                    if (child + 1 < size && weaker(value[child + 1], mentor[child + 1], value[child], mentor[child])) {
+                        child++;
+                    }
+                    if (!weaker(value[child], mentor[child], v, m)) {
+                        break;
+                    }
+                    value[at] = value[child];
+                    mentor[at] = mentor[child];
+                    at = child;
+                }
+                value[at] = v;
+                mentor[at] = m;
+            }
+        }
+
+        int[] sortedMentors() {
+            int[] kept = Arrays.copyOf(mentor, size);
+            Arrays.sort(kept);
+            return kept;
+        }
+
+        private static boolean weaker(double v, int m, double otherV, int otherM) {
+            return v < otherV || v == otherV && m > otherM;
+        }
+    }
+}
