@@ -8,12 +8,10 @@ import io.mentorhub.api.matching.MatchResult.ProposedPair;
 import io.mentorhub.api.matching.MatchResult.Unmatched;
 import io.mentorhub.api.matching.MatchingStrategy;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -36,11 +34,6 @@ public class GreedyStrategy implements MatchingStrategy {
         @AttributeDefinition(name = "Minimum score", description = "Candidate pairs scoring below this are never proposed.", min = "0")
         int minimumScore() default 0;
     }
-
-    /** Ties broken by ids so the result never depends on input order. */
-    private static final Comparator<CandidatePair> BEST_FIRST = Comparator.comparingInt(CandidatePair::score).reversed()
-            .thenComparing(CandidatePair::mentorId)
-            .thenComparing(CandidatePair::menteeId);
 
     private volatile int minimumScore;
 
@@ -67,40 +60,100 @@ public class GreedyStrategy implements MatchingStrategy {
         return "Greedy (highest score first)";
     }
 
+    /**
+     * Sorts candidates as packed longs — (score rank, mentor index, mentee index), indexes following sorted ids —
+     * rather than as objects: best score first, ties by mentor id then mentee id (so input order never matters), and
+     * an order of magnitude faster than sorting a million pair objects.
+     */
     @Override
     public MatchResult match(MatchRequest request) {
         int threshold = minimumScore;
-        Map<String, Integer> room = new HashMap<>();
+        String[] mentorIds = request.mentors().stream().map(MentorSlot::mentorId).sorted().toArray(String[]::new);
+        String[] menteeIds = request.mentees().stream().sorted().toArray(String[]::new);
+        Map<String, Integer> mentorIndex = index(mentorIds);
+        Map<String, Integer> menteeIndex = index(menteeIds);
+        int[] room = new int[mentorIds.length];
         for (MentorSlot mentor : request.mentors()) {
-            room.put(mentor.mentorId(), mentor.capacity());
+            room[mentorIndex.get(mentor.mentorId())] = mentor.capacity();
         }
-        List<CandidatePair> ordered = new ArrayList<>(request.candidates());
-        ordered.sort(BEST_FIRST);
 
-        Set<String> matched = new HashSet<>();
-        Set<String> hadCandidate = new HashSet<>();
+        // Distinct usable scores, best first: a candidate's rank in this array is its most significant sort key.
+        int[] ranked = request.candidates().stream().mapToInt(CandidatePair::score).filter(score -> score >= threshold)
+                .map(score -> -score).distinct().sorted().map(score -> -score).toArray();
+        int menteeBits = bits(menteeIds.length);
+        int mentorBits = bits(mentorIds.length);
+        if (bits(ranked.length) + mentorBits + menteeBits > 63) {
+            throw new IllegalArgumentException("request too large for the greedy strategy's packed sort");
+        }
+        long[] keys = new long[request.candidates().size()];
+        int count = 0;
+        for (CandidatePair candidate : request.candidates()) {
+            if (candidate.score() >= threshold) {
+                long rank = rankOf(ranked, candidate.score());
+                keys[count++] = rank << (mentorBits + menteeBits)
+                        | (long) mentorIndex.get(candidate.mentorId()) << menteeBits
+                        | menteeIndex.get(candidate.menteeId());
+            }
+        }
+        Arrays.sort(keys, 0, count);
+
+        boolean[] matched = new boolean[menteeIds.length];
+        boolean[] hadCandidate = new boolean[menteeIds.length];
         List<ProposedPair> pairs = new ArrayList<>();
-        for (CandidatePair candidate : ordered) {
-            if (candidate.score() < threshold) {
+        long menteeMask = (1L << menteeBits) - 1;
+        long mentorMask = (1L << mentorBits) - 1;
+        for (int i = 0; i < count; i++) {
+            int mentee = (int) (keys[i] & menteeMask);
+            int mentor = (int) (keys[i] >>> menteeBits & mentorMask);
+            hadCandidate[mentee] = true;
+            if (matched[mentee] || room[mentor] == 0) {
                 continue;
             }
-            hadCandidate.add(candidate.menteeId());
-            if (matched.contains(candidate.menteeId()) || room.get(candidate.mentorId()) == 0) {
-                continue;
-            }
-            room.merge(candidate.mentorId(), -1, Integer::sum);
-            matched.add(candidate.menteeId());
-            pairs.add(new ProposedPair(candidate.mentorId(), candidate.menteeId(), candidate.score()));
+            room[mentor]--;
+            matched[mentee] = true;
+            pairs.add(new ProposedPair(mentorIds[mentor], menteeIds[mentee],
+                    ranked[(int) (keys[i] >>> (mentorBits + menteeBits))]));
         }
 
         List<Unmatched> unmatched = new ArrayList<>();
         for (String mentee : request.mentees()) {
-            if (!matched.contains(mentee)) {
-                unmatched.add(new Unmatched(mentee, hadCandidate.contains(mentee)
+            int index = menteeIndex.get(mentee);
+            if (!matched[index]) {
+                unmatched.add(new Unmatched(mentee, hadCandidate[index]
                         ? "every compatible mentor was already at capacity"
                         : "no compatible mentor scored at least " + threshold));
             }
         }
         return new MatchResult(pairs, unmatched);
+    }
+
+    private static Map<String, Integer> index(String[] sortedIds) {
+        Map<String, Integer> index = new HashMap<>(sortedIds.length * 2);
+        for (int i = 0; i < sortedIds.length; i++) {
+            index.put(sortedIds[i], i);
+        }
+        return index;
+    }
+
+    /** Position of a score in the descending array of distinct scores. */
+    private static int rankOf(int[] descending, int score) {
+        int low = 0;
+        int high = descending.length - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (descending[middle] > score) {
+                low = middle + 1;
+            } else if (descending[middle] < score) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        throw new IllegalStateException("score not ranked: " + score);
+    }
+
+    /** Bits needed for indexes 0..size-1 (at least one). */
+    private static int bits(int size) {
+        return size <= 1 ? 1 : 64 - Long.numberOfLeadingZeros(size - 1L);
     }
 }

@@ -45,6 +45,53 @@ class GreedyStrategyTest extends MatchingStrategyContractTest {
     }
 
     @Test
+    void packedSortGivesTheSameAnswerAsSortingPairObjects() {
+        for (long seed = 1; seed <= 300; seed++) {
+            MatchRequest request = randomRequest(seed);
+            java.util.List<CandidatePair> withRepeats = new java.util.ArrayList<>(request.candidates());
+            if (!withRepeats.isEmpty()) {
+                withRepeats.add(withRepeats.get((int) (seed % withRepeats.size()))); // a pair named twice
+            }
+            java.util.Collections.shuffle(withRepeats, new java.util.Random(seed));
+            MatchRequest shuffled = new MatchRequest(request.mentors(), request.mentees(), withRepeats, seed);
+            int minimum = (int) (seed % 3) * 20;
+            assertEquals(reference(shuffled, minimum), new GreedyStrategy(config(minimum)).match(shuffled), "seed " + seed);
+        }
+    }
+
+    /** Greedy written the obvious way, with pair objects: the behaviour the fast version must keep. */
+    private static MatchResult reference(MatchRequest request, int minimum) {
+        java.util.List<CandidatePair> ordered = new java.util.ArrayList<>(request.candidates());
+        ordered.sort(java.util.Comparator.comparingInt(CandidatePair::score).reversed()
+                .thenComparing(CandidatePair::mentorId).thenComparing(CandidatePair::menteeId));
+        java.util.Map<String, Integer> room = new java.util.HashMap<>();
+        request.mentors().forEach(m -> room.put(m.mentorId(), m.capacity()));
+        java.util.Set<String> matched = new java.util.HashSet<>();
+        java.util.Set<String> hadCandidate = new java.util.HashSet<>();
+        java.util.List<ProposedPair> pairs = new java.util.ArrayList<>();
+        for (CandidatePair c : ordered) {
+            if (c.score() < minimum) {
+                continue;
+            }
+            hadCandidate.add(c.menteeId());
+            if (!matched.contains(c.menteeId()) && room.get(c.mentorId()) > 0) {
+                room.merge(c.mentorId(), -1, Integer::sum);
+                matched.add(c.menteeId());
+                pairs.add(new ProposedPair(c.mentorId(), c.menteeId(), c.score()));
+            }
+        }
+        java.util.List<MatchResult.Unmatched> unmatched = new java.util.ArrayList<>();
+        for (String mentee : request.mentees()) {
+            if (!matched.contains(mentee)) {
+                unmatched.add(new MatchResult.Unmatched(mentee, hadCandidate.contains(mentee)
+                        ? "every compatible mentor was already at capacity"
+                        : "no compatible mentor scored at least " + minimum));
+            }
+        }
+        return new MatchResult(pairs, unmatched);
+    }
+
+    @Test
     void rejectsNegativeMinimumScore() {
         assertThrows(IllegalArgumentException.class, () -> new GreedyStrategy(config(-1)));
     }
