@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +43,7 @@ public final class Api {
     public Api(Stores stores, Supplier<List<PluginInfo>> plugins, Limits limits) {
         this.stores = stores;
         this.limits = limits;
-        List<Route> table = new ArrayList<>();
-        Supplier<byte[]> document = () -> this.openApiDocument();
-        table.addAll(ApiRoutes.all(stores, plugins, document));
-        this.routes = List.copyOf(table);
+        this.routes = ApiRoutes.all(stores, plugins, this::openApiDocument);
         this.openApi = OpenApi.document(routes);
     }
 
@@ -92,7 +88,6 @@ public final class Api {
                 case NOT_FOUND -> 404;
                 case CONFLICT -> 409;
                 case STALE_VERSION -> 412;
-                case UNKNOWN_REFERENCE -> 422;
             };
             problem(response, status, e.code(), e.getMessage(), List.of(), path);
         } catch (SQLException e) {
@@ -229,7 +224,8 @@ public final class Api {
         response.getOutputStream().write(bytes);
     }
 
-    static void problem(HttpServletResponse response, int status, String code, String detail,
+    /** Writes an RFC 9457 problem; also used by the servlet while the API is not ready. */
+    public static void problem(HttpServletResponse response, int status, String code, String detail,
             List<Map<String, String>> errors, String instance) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://mentorhub.io/problems/" + code);

@@ -2,6 +2,7 @@ package io.mentorhub.engine.api;
 
 import io.mentorhub.engine.store.AuditLog;
 import io.mentorhub.engine.store.Database;
+import io.mentorhub.engine.store.PersonStore;
 import io.mentorhub.engine.store.Tx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ public final class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String PREFIX = "mh_";
 
+    private final PersonStore people = new PersonStore();
+
     public record Key(String id, String name, String prefix, Role role, String personId, boolean bootstrap,
             Instant createdAt, String createdBy, Instant revokedAt) {
     }
@@ -51,7 +54,21 @@ public final class ApiKeys {
                         row.getString("person_id")), hash(secret));
     }
 
+    /**
+     * Creates a key. The rule for who a key acts as lives here, for the API and the shell alike: program_manager,
+     * mentor and mentee keys act as an existing person; the other roles as nobody.
+     */
     public Issued create(Tx tx, String name, Role role, String personId, String actor) throws SQLException {
+        if (role.actsAsPerson()) {
+            if (personId == null || personId.isBlank()) {
+                throw ApiException.invalid("person_id", "is required for role " + role.wireName());
+            }
+            if (!people.exists(tx, personId)) {
+                throw ApiException.invalid("person_id", "no person with id " + personId);
+            }
+        } else if (personId != null) {
+            throw ApiException.invalid("person_id", "is only for program_manager, mentor and mentee keys");
+        }
         return insert(tx, name, role, personId, actor, false, newSecret());
     }
 
@@ -69,15 +86,21 @@ public final class ApiKeys {
     }
 
     public List<Key> list(Tx tx) throws SQLException {
-        return tx.query("SELECT * FROM api_key ORDER BY created_at, id", row -> new Key(Tx.uuid(row, "id"),
-                row.getString("name"), row.getString("key_prefix"), Role.valueOf(row.getString("role")),
-                row.getString("person_id"), row.getBoolean("bootstrap"), Tx.instant(row, "created_at"),
-                row.getString("created_by"), Tx.instant(row, "revoked_at")));
+        return tx.query("SELECT * FROM api_key ORDER BY created_at, id", ApiKeys::key);
+    }
+
+    private static Key key(java.sql.ResultSet row) throws SQLException {
+        return new Key(Tx.uuid(row, "id"), row.getString("name"), row.getString("key_prefix"),
+                Role.valueOf(row.getString("role")), row.getString("person_id"), row.getBoolean("bootstrap"),
+                Tx.instant(row, "created_at"), row.getString("created_by"), Tx.instant(row, "revoked_at"));
     }
 
     /** Revokes a key; the last active hr_admin key cannot be revoked, or nobody could manage keys again. */
     public Key revoke(Tx tx, String id, String actor) throws SQLException {
-        Key key = list(tx).stream().filter(k -> k.id().equals(id)).findFirst()
+        if (!io.mentorhub.engine.store.EntityStore.isUuid(id)) {
+            throw ApiException.notFound("api key", id);
+        }
+        Key key = tx.one("SELECT * FROM api_key WHERE id = ?", ApiKeys::key, Tx.uuid(id))
                 .orElseThrow(() -> ApiException.notFound("api key", id));
         if (key.revokedAt() != null) {
             return key;

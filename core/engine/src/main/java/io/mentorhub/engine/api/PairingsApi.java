@@ -6,6 +6,7 @@ import io.mentorhub.api.domain.PairingState;
 import io.mentorhub.api.domain.Program;
 import io.mentorhub.engine.store.Outbox;
 import io.mentorhub.engine.store.Page;
+import io.mentorhub.engine.store.PairingStore;
 import io.mentorhub.engine.store.Stored;
 import io.mentorhub.engine.store.Tx;
 import java.sql.SQLException;
@@ -60,7 +61,7 @@ final class PairingsApi {
             List<String> where = new ArrayList<>(List.of("program_id = ?"));
             List<Object> parameters = new ArrayList<>(List.of(Tx.uuid(programId)));
             if (!access.managesProgram(tx, caller, programId)) {
-                where.add("(mentor_id = ? OR id IN (SELECT pairing_id FROM pairing_mentee WHERE mentee_id = ?))");
+                where.add("(" + PairingStore.involving() + ")");
                 parameters.add(caller.personId());
                 parameters.add(caller.personId());
             }

@@ -6,7 +6,6 @@ import io.mentorhub.engine.json.JsonMapper;
 import io.mentorhub.engine.store.Page;
 import io.mentorhub.engine.store.Stored;
 import java.util.List;
-import java.util.function.Predicate;
 
 /** How stored values look on the wire: the record's fields plus version, created_at and modified_at. */
 final class Representation {
@@ -36,9 +35,5 @@ final class Representation {
             node.put("next_cursor", nextCursor);
         }
         return node;
-    }
-
-    static <T> ObjectNode filteredPage(Page<T> page, Predicate<Stored<T>> visible) {
-        return page(page.items().stream().filter(visible).toList(), page.nextCursor());
     }
 }

@@ -21,6 +21,9 @@ public abstract class EntityStore<T> {
     private final String entity;
     private final String[] columns;
     private final boolean uuidIds;
+    /** The statements every write uses, built once from the columns. */
+    private final String insertSql;
+    private final String updateSql;
 
     protected EntityStore(String entity, String table, String idColumn, boolean uuidIds, String... columns) {
         this.entity = entity;
@@ -28,6 +31,18 @@ public abstract class EntityStore<T> {
         this.idColumn = idColumn;
         this.uuidIds = uuidIds;
         this.columns = columns;
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner marks = new StringJoiner(", ");
+        StringJoiner sets = new StringJoiner(", ");
+        for (String column : columns) {
+            names.add(column);
+            marks.add("?");
+            sets.add(column + " = ?");
+        }
+        this.insertSql = "INSERT INTO " + table + " (" + idColumn + ", " + names
+                + ", version, created_at, modified_at) VALUES (?, " + marks + ", ?, ?, ?)";
+        this.updateSql = "UPDATE " + table + " SET " + sets + ", version = version + 1, modified_at = ? WHERE "
+                + idColumn + " = ?";
     }
 
     /** Column values in the order of the constructor's columns. */
@@ -48,24 +63,38 @@ public abstract class EntityStore<T> {
 
     /** Inserts a new value at version 1. */
     public Stored<T> insert(Tx tx, T value) throws SQLException {
-        StringJoiner names = new StringJoiner(", ");
-        StringJoiner marks = new StringJoiner(", ");
-        names.add(idColumn);
-        marks.add("?");
-        for (String column : columns) {
-            names.add(column);
-            marks.add("?");
-        }
-        Object[] data = values(value);
-        Object[] parameters = new Object[data.length + 4];
-        parameters[0] = idParameter(idOf(value));
-        System.arraycopy(data, 0, parameters, 1, data.length);
-        parameters[data.length + 1] = 1L;
-        parameters[data.length + 2] = tx.now();
-        parameters[data.length + 3] = tx.now();
-        tx.update("INSERT INTO " + table + " (" + names + ", version, created_at, modified_at) VALUES (" + marks
-                + ", ?, ?, ?)", parameters);
+        tx.update(insertSql, insertRow(tx, value));
         return new Stored<>(value, 1, tx.now(), tx.now());
+    }
+
+    /** {@link #insertSql()} parameters for a new value: id, columns, version 1, created and modified now. */
+    protected Object[] insertRow(Tx tx, T value) {
+        Object[] data = values(value);
+        Object[] row = new Object[data.length + 4];
+        row[0] = idParameter(idOf(value));
+        System.arraycopy(data, 0, row, 1, data.length);
+        row[data.length + 1] = 1L;
+        row[data.length + 2] = tx.now();
+        row[data.length + 3] = tx.now();
+        return row;
+    }
+
+    /** {@link #updateSql()} parameters: columns, modified now, id. */
+    protected Object[] updateRow(Tx tx, T value) {
+        Object[] data = values(value);
+        Object[] row = new Object[data.length + 2];
+        System.arraycopy(data, 0, row, 0, data.length);
+        row[data.length] = tx.now();
+        row[data.length + 1] = idParameter(idOf(value));
+        return row;
+    }
+
+    protected String insertSql() {
+        return insertSql;
+    }
+
+    protected String updateSql() {
+        return updateSql;
     }
 
     public Optional<Stored<T>> find(Tx tx, String id) throws SQLException {
@@ -94,16 +123,8 @@ public abstract class EntityStore<T> {
      */
     public Stored<T> update(Tx tx, T value, Long expectedVersion) throws SQLException {
         String id = idOf(value);
-        StringJoiner sets = new StringJoiner(", ");
-        for (String column : columns) {
-            sets.add(column + " = ?");
-        }
-        Object[] data = values(value);
-        List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(data));
-        parameters.add(tx.now());
-        parameters.add(idParameter(id));
-        String sql = "UPDATE " + table + " SET " + sets + ", version = version + 1, modified_at = ? WHERE "
-                + idColumn + " = ?";
+        List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(updateRow(tx, value)));
+        String sql = updateSql;
         if (expectedVersion != null) {
             sql += " AND version = ?";
             parameters.add(expectedVersion);
@@ -157,7 +178,7 @@ public abstract class EntityStore<T> {
                 Tx.instant(row, "modified_at"));
     }
 
-    static boolean isUuid(String id) {
+    public static boolean isUuid(String id) {
         return id != null && id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 

@@ -89,13 +89,7 @@ public final class PersonStore extends EntityStore<Person> {
             LocalDate effective = upsert.effectiveDate() != null ? upsert.effectiveDate() : today;
             Stored<Person> before = existing.get(person.id());
             if (before == null) {
-                Object[] row = new Object[19];
-                row[0] = person.id();
-                System.arraycopy(values(person), 0, row, 1, 15);
-                row[16] = 1L;
-                row[17] = tx.now();
-                row[18] = tx.now();
-                inserts.add(row);
+                inserts.add(insertRow(tx, person));
                 LocalDate since = person.hireDate() != null && person.status() == PersonStatus.A
                         ? person.hireDate() : effective;
                 history.add(historyRow(new Change(person.id(), TrackedField.STATUS, null, person.status().name(), since), tx));
@@ -103,26 +97,15 @@ public final class PersonStore extends EntityStore<Person> {
             } else if (before.value().equals(person)) {
                 unchanged++;
             } else {
-                Object[] data = values(person);
-                Object[] row = new Object[data.length + 2];
-                System.arraycopy(data, 0, row, 0, data.length);
-                row[data.length] = tx.now();
-                row[data.length + 1] = person.id();
-                updates.add(row);
+                updates.add(updateRow(tx, person));
                 for (Change change : changes(before.value(), person, effective)) {
                     history.add(historyRow(change, tx));
                 }
                 events.add(Outbox.Event.of("person.updated", "person", person.id(), before.version() + 1));
             }
         }
-        tx.batch("INSERT INTO person (hris_id, employee_number, given_name, family_name, work_email, title, grade, "
-                + "department, team, location, time_zone, languages, manager_id, hire_date, status, custom_attributes, "
-                + "version, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                inserts);
-        tx.batch("UPDATE person SET employee_number = ?, given_name = ?, family_name = ?, work_email = ?, title = ?, "
-                + "grade = ?, department = ?, team = ?, location = ?, time_zone = ?, languages = ?, manager_id = ?, "
-                + "hire_date = ?, status = ?, custom_attributes = ?, version = version + 1, modified_at = ? "
-                + "WHERE hris_id = ?", updates);
+        tx.batch(insertSql(), inserts);
+        tx.batch(updateSql(), updates);
         tx.batch("INSERT INTO person_history (hris_id, field, old_value, new_value, effective_date, recorded_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", history);
         Outbox.append(tx, events);

@@ -29,10 +29,4 @@ public final class ReflectionStore extends EntityStore<Reflection> {
     protected String idOf(Reflection value) {
         return value.id();
     }
-
-    /** WHERE fragment: reflections a person may read — their own, and the non-private ones of their pairings. */
-    public static String readableBy() {
-        return "author_id = ? OR (visibility <> 'PRIVATE' AND pairing_id IN (SELECT id FROM pairing WHERE mentor_id = ? "
-                + "UNION SELECT pairing_id FROM pairing_mentee WHERE mentee_id = ?))";
-    }
 }

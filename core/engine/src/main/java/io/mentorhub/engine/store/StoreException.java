@@ -11,9 +11,7 @@ public class StoreException extends RuntimeException {
         /** A unique rule or the current state forbids it (409). */
         CONFLICT,
         /** The caller's version is not the stored one (412). */
-        STALE_VERSION,
-        /** A reference names something that does not exist (422). */
-        UNKNOWN_REFERENCE
+        STALE_VERSION
     }
 
     private final Kind kind;

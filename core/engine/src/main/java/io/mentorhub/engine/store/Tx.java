@@ -1,11 +1,9 @@
 package io.mentorhub.engine.store;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -117,8 +115,6 @@ public final class Tx {
                 statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
             } else if (value instanceof Enum<?> constant) {
                 statement.setString(index, constant.name());
-            } else if (value instanceof LocalDate || value instanceof UUID || value instanceof BigDecimal) {
-                statement.setObject(index, value);
             } else {
                 statement.setObject(index, value);
             }
@@ -141,9 +137,5 @@ public final class Tx {
 
     public static UUID uuid(String id) {
         return id == null ? null : UUID.fromString(id);
-    }
-
-    static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

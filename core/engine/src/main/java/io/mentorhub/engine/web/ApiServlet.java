@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -83,14 +84,10 @@ public class ApiServlet extends HttpServlet {
         Api current = api;
         if (current == null) {
             response.setHeader("Retry-After", "5");
-            apiUnavailable(response, request.getRequestURI());
+            Api.problem(response, 503, "unavailable", "the database is not ready yet; see GET /health", List.of(),
+                    request.getRequestURI());
             return;
         }
         current.handle(request, response);
-    }
-
-    private static void apiUnavailable(HttpServletResponse response, String path) throws IOException {
-        Json.problem(response, 503, "unavailable", "Service unavailable",
-                "the database is not ready yet; see GET /health");
     }
 }

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** JSON responses, including RFC 9457 problem details for errors. */
+/** JSON responses outside the API (health). */
 public final class Json {
 
     public static final ObjectMapper MAPPER = io.mentorhub.engine.json.JsonMapper.MAPPER;
@@ -18,19 +16,6 @@ public final class Json {
 
     public static void write(HttpServletResponse response, int status, Object body) throws IOException {
         write(response, status, "application/json", body);
-    }
-
-    public static void problem(HttpServletResponse response, int status, String code, String title, String detail)
-            throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://mentorhub.io/problems/" + code);
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("code", code);
-        if (detail != null) {
-            problem.put("detail", detail);
-        }
-        write(response, status, "application/problem+json", problem);
     }
 
     private static void write(HttpServletResponse response, int status, String type, Object body) throws IOException {
