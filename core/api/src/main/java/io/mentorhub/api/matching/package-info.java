@@ -1,5 +1,6 @@
 /**
- * Matching SPI: strategies that turn scored candidate pairs into proposed pairings.
+ * Matching SPI: compatibility scorers and hard constraints that turn a program's enrollments into scored candidate
+ * pairs, and strategies that turn those candidates into proposed pairings.
  */
 @Export
 @Version("1.0.0")
