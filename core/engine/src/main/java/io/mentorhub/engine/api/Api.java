@@ -1,6 +1,7 @@
 package io.mentorhub.engine.api;
 
 import io.mentorhub.engine.json.JsonMapper;
+import io.mentorhub.engine.matching.MatchingRuns;
 import io.mentorhub.engine.plugin.PluginInfo;
 import io.mentorhub.engine.store.StoreException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,10 +41,10 @@ public final class Api {
     private final Limits limits;
     private final byte[] openApi;
 
-    public Api(Stores stores, Supplier<List<PluginInfo>> plugins, Limits limits) {
+    public Api(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns, Limits limits) {
         this.stores = stores;
         this.limits = limits;
-        this.routes = ApiRoutes.all(stores, plugins, this::openApiDocument);
+        this.routes = ApiRoutes.all(stores, plugins, matchingRuns, this::openApiDocument);
         this.openApi = OpenApi.document(routes);
     }
 

@@ -14,6 +14,8 @@ import io.mentorhub.api.domain.Pairing;
 import io.mentorhub.api.domain.Person;
 import io.mentorhub.api.domain.Program;
 import io.mentorhub.api.domain.Reflection;
+import io.mentorhub.engine.matching.MatchingRun;
+import io.mentorhub.engine.matching.MatchingRuns;
 import io.mentorhub.engine.plugin.PluginInfo;
 import io.mentorhub.engine.store.PersonStore;
 import java.util.ArrayList;
@@ -37,11 +39,13 @@ public final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    public static List<Route> all(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<byte[]> openApi) {
+    public static List<Route> all(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
+            Supplier<byte[]> openApi) {
         Access access = new Access(stores);
         PeopleApi people = new PeopleApi(stores);
         ProgramsApi programs = new ProgramsApi(stores, access);
-        PairingsApi pairings = new PairingsApi(stores, access);
+        PairingsApi pairings = new PairingsApi(stores, access, matchingRuns);
+        MatchingApi matching = new MatchingApi(stores, access, matchingRuns);
         ProgressApi progress = new ProgressApi(stores, access);
         ReflectionsApi reflections = new ReflectionsApi(stores, access);
         AdminApi admin = new AdminApi(stores, plugins);
@@ -100,6 +104,29 @@ public final class ApiRoutes {
                             ? " (reason required)" : "") + (transition.byMembers ? "; its members may too" : ""),
                             "pairings", PairingsApi.Action.class, Pairing.class)));
         }
+
+        // Matching runs: jobs that propose pairings, and mentees' rankings of mentors.
+        routes.add(post("/api/programs/{id}/matching-runs", STAFF, matching::start,
+                new Route.Doc("Start a matching run (202; follow it at Location). Optional: seed, people (re-match "
+                        + "only these), deadline_seconds", "matching", MatchingApi.RunRequest.class, MatchingRun.class,
+                        false, List.of(), 202)));
+        routes.add(get("/api/programs/{id}/matching-runs", STAFF, matching::list,
+                new Route.Doc("The program's matching runs, newest first", "matching", null, MatchingRun.class, true,
+                        List.of("limit"), 200)));
+        routes.add(get("/api/matching-runs/{id}", STAFF, matching::get,
+                doc("A matching run: phase, progress, counts, unmatched people with reasons, fairness report",
+                        "matching", null, MatchingRun.class)));
+        routes.add(post("/api/matching-runs/{id}/cancel", STAFF, matching::cancel,
+                new Route.Doc("Cancel a queued or running matching run", "matching", null, MatchingRun.class, false,
+                        List.of(), 202)));
+        routes.add(post("/api/matching-runs/{id}/publish", STAFF, matching::publish,
+                doc("Publish every proposal of a succeeded run that is still PROPOSED", "matching", null,
+                        MatchingApi.Published.class)));
+        routes.add(get("/api/programs/{id}/rankings/{personId}", PEOPLE, matching::ranking,
+                doc("A mentee's ranking of mentors, best first", "matching", null, MatchingApi.Ranking.class)));
+        routes.add(put("/api/programs/{id}/rankings/{personId}", PEOPLE, matching::rank,
+                doc("Replace a mentee's ranking of mentors (the mentee, HR or the program's managers)", "matching",
+                        MatchingApi.Ranking.class, MatchingApi.Ranking.class)));
 
         // Goals, milestones, sessions.
         addItems(routes, "goals", "goal", Goal.class, progress.goals);

@@ -4,6 +4,7 @@ import io.mentorhub.api.domain.Enrollment;
 import io.mentorhub.api.domain.Pairing;
 import io.mentorhub.api.domain.PairingState;
 import io.mentorhub.api.domain.Program;
+import io.mentorhub.engine.matching.MatchingRuns;
 import io.mentorhub.engine.store.Outbox;
 import io.mentorhub.engine.store.Page;
 import io.mentorhub.engine.store.PairingStore;
@@ -43,12 +44,16 @@ final class PairingsApi {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PairingsApi.class);
+
     private final Stores stores;
     private final Access access;
+    private final java.util.function.Supplier<MatchingRuns> matching;
 
-    PairingsApi(Stores stores, Access access) {
+    PairingsApi(Stores stores, Access access, java.util.function.Supplier<MatchingRuns> matching) {
         this.stores = stores;
         this.access = access;
+        this.matching = matching;
     }
 
     ApiResult list(ApiCall call) throws Exception {
@@ -173,9 +178,11 @@ final class PairingsApi {
             throw ApiException.invalid("reason", "is required to " + transition.path + " a pairing");
         }
         Principal caller = call.principal();
+        boolean[] trialBefore = {false};
         Stored<Pairing> stored = stores.database().inTransaction(tx -> {
             Stored<Pairing> before = access.pairing(tx, caller, id, true);
             Pairing pairing = before.value();
+            trialBefore[0] = pairing.state() == PairingState.TRIAL;
             boolean manages = access.managesProgram(tx, caller, pairing.programId());
             if (!manages && !(transition.byMembers && caller.isIn(pairing))) {
                 throw ApiException.forbidden("only HR and the program's managers may " + transition.path + " a pairing");
@@ -186,13 +193,40 @@ final class PairingsApi {
             }
             Stored<Pairing> updated = stores.pairings().update(tx, pairing.moveTo(transition.target, reason), expected);
             stores.pairings().recordTransition(tx, id, pairing.state(), transition.target, reason, caller.actor());
-            if (transition.target == PairingState.DISSOLVED) {
+            if (transition.target == PairingState.DISSOLVED || transition.target == PairingState.REJECTED) {
                 stores.pairings().rememberDissolved(tx, pairing, reason);
             }
             Outbox.append(tx, Outbox.Event.of("pairing." + transition.target.name().toLowerCase(java.util.Locale.ROOT),
                     "pairing", id, updated.version()));
             return updated;
         });
+        if (transition.target == PairingState.DISSOLVED && trialBefore[0]) {
+            rematch(stored.value(), caller);
+        }
         return ApiResult.withEtag(Representation.of(stored), stored.etag());
+    }
+
+    /**
+     * A pairing dissolved during its trial re-enters matching for its own people only; every other pairing is left
+     * as it is, and the dissolved pair is never proposed again. If matching cannot start now (another run is going),
+     * the people stay unpaired and the next run of the program includes them.
+     */
+    private void rematch(Pairing dissolved, Principal caller) {
+        MatchingRuns runs = matching.get();
+        List<String> people = new ArrayList<>(dissolved.menteeIds());
+        people.add(dissolved.mentorId());
+        if (runs == null) {
+            LOG.info("Pairing {} dissolved in trial; matching is not running here, so the next run re-matches its "
+                    + "people", dissolved.id());
+            return;
+        }
+        try {
+            var run = runs.start(dissolved.programId(), null, new io.mentorhub.engine.matching.MatchingRun.Options(
+                    people, null), "trial re-match of pairing " + dissolved.id() + " by " + caller.actor());
+            LOG.info("Pairing {} dissolved in trial; re-match run {} queued for its people", dissolved.id(), run.id());
+        } catch (MatchingRuns.Refused | SQLException e) {
+            LOG.info("Pairing {} dissolved in trial; the re-match did not start ({}); the next run of the program "
+                    + "re-matches its people", dissolved.id(), e.getMessage());
+        }
     }
 }

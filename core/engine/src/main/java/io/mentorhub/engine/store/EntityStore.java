@@ -182,7 +182,7 @@ public abstract class EntityStore<T> {
         return id != null && id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
-    protected static String json(Object value) {
+    public static String json(Object value) {
         try {
             return JsonMapper.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -190,7 +190,7 @@ public abstract class EntityStore<T> {
         }
     }
 
-    protected static <V> V json(String text, Class<V> type) {
+    public static <V> V json(String text, Class<V> type) {
         try {
             return JsonMapper.MAPPER.readValue(text, type);
         } catch (JsonProcessingException e) {
@@ -198,7 +198,7 @@ public abstract class EntityStore<T> {
         }
     }
 
-    protected static <V> V json(String text, TypeReference<V> type) {
+    public static <V> V json(String text, TypeReference<V> type) {
         try {
             return JsonMapper.MAPPER.readValue(text, type);
         } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package io.mentorhub.engine.web;
 
 import io.mentorhub.engine.api.Api;
 import io.mentorhub.engine.api.Stores;
+import io.mentorhub.engine.matching.MatchingRuns;
 import io.mentorhub.engine.plugin.PluginRegistry;
 import io.mentorhub.engine.store.Database;
 import jakarta.servlet.Servlet;
@@ -55,6 +56,18 @@ public class ApiServlet extends HttpServlet {
     private final transient Config config;
     private final transient Path keyFile;
     private transient volatile Api api;
+    private transient volatile MatchingRuns matchingRuns;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindMatchingRuns(MatchingRuns runs) {
+        matchingRuns = runs;
+    }
+
+    void unbindMatchingRuns(MatchingRuns runs) {
+        if (matchingRuns == runs) {
+            matchingRuns = null;
+        }
+    }
 
     @Activate
     public ApiServlet(BundleContext context, Config config, @Reference PluginRegistry plugins) {
@@ -72,7 +85,7 @@ public class ApiServlet extends HttpServlet {
         } catch (Exception e) {
             LOG.error("Could not set up the bootstrap admin key", e);
         }
-        api = new Api(stores, plugins::plugins, new Api.Limits(config.maxBodyBytes(), config.maxBulkBodyBytes()));
+        api = new Api(stores, plugins::plugins, () -> matchingRuns, new Api.Limits(config.maxBodyBytes(), config.maxBulkBodyBytes()));
     }
 
     void unbindDatabase(Database database) {

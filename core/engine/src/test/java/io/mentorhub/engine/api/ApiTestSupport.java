@@ -29,6 +29,8 @@ import org.eclipse.jetty.server.ServerConnector;
 public class ApiTestSupport implements AutoCloseable {
 
     public final Database database;
+    /** Set by tests that run matching; null answers 503 like a hub whose matching has not started. */
+    public volatile io.mentorhub.engine.matching.MatchingRuns matchingRuns;
     public final Api api;
     public final Server server;
     public final int port;
@@ -57,7 +59,7 @@ public class ApiTestSupport implements AutoCloseable {
     public ApiTestSupport(String url, String user, String password) throws Exception {
         database = new Database(url, user, password, 8);
         Stores stores = Stores.on(database);
-        api = new Api(stores, List::of, Api.Limits.DEFAULT);
+        api = new Api(stores, List::of, () -> matchingRuns, Api.Limits.DEFAULT);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
