@@ -232,6 +232,11 @@ public class MatchingRuns {
         return going;
     }
 
+    /** Whether the strategy, the constraints and at least one scorer are installed. */
+    public boolean installed(String strategy, List<String> constraintIds) {
+        return strategies.containsKey(strategy) && constraints.keySet().containsAll(constraintIds) && !scorers.isEmpty();
+    }
+
     /** Runs queued or running on this node. */
     public int active() {
         return jobs.size();

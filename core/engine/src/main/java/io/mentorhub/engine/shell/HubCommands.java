@@ -9,6 +9,10 @@ import io.mentorhub.engine.api.ApiException;
 import io.mentorhub.engine.api.ApiKeys;
 import io.mentorhub.engine.api.Role;
 import io.mentorhub.engine.store.Database;
+import io.mentorhub.engine.matching.MatchingRun;
+import io.mentorhub.engine.matching.MatchingRuns;
+import io.mentorhub.engine.matching.MatchingSummary;
+import java.util.Optional;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import java.util.List;
@@ -22,7 +26,8 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.scope=hub",
         "osgi.command.function=status",
         "osgi.command.function=plugins",
-        "osgi.command.function=apikey"})
+        "osgi.command.function=apikey",
+        "osgi.command.function=match"})
 public class HubCommands {
 
     private final Health health;
@@ -37,6 +42,73 @@ public class HubCommands {
 
     void unbindDatabase(Database database) {
         this.database = null;
+    }
+
+    private volatile MatchingRuns matching;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindMatching(MatchingRuns runs) {
+        this.matching = runs;
+    }
+
+    void unbindMatching(MatchingRuns runs) {
+        if (matching == runs) {
+            matching = null;
+        }
+    }
+
+    /**
+     * Matching: {@code hub:match <program-id> [seed]} starts a run and shows its phase and progress until it ends,
+     * then a summary; {@code hub:match status <run-id>} shows a run; {@code hub:match cancel <run-id>} stops one.
+     * Runs started here are recorded as requested by "shell".
+     */
+    public String match(String... args) throws Exception {
+        MatchingRuns runs = matching;
+        Database db = database;
+        if (runs == null || db == null) {
+            return "Matching is not running yet; see hub:status.\n";
+        }
+        if (args.length == 2 && args[0].equals("status")) {
+            Optional<MatchingRun> run = runs.find(args[1]);
+            return run.isEmpty() ? "No matching run " + args[1] + "\n"
+                    : db.inTransaction(tx -> MatchingSummary.render(tx, run.get()));
+        }
+        if (args.length == 2 && args[0].equals("cancel")) {
+            return runs.cancel(args[1]) ? "Cancelling " + args[1] + "\n" : "Run " + args[1] + " is not going\n";
+        }
+        if (args.length < 1 || args.length > 2) {
+            return "usage: hub:match <program-id> [seed] | hub:match status <run-id> | hub:match cancel <run-id>\n";
+        }
+        Long seed = null;
+        if (args.length == 2) {
+            try {
+                seed = Long.parseLong(args[1]);
+            } catch (NumberFormatException e) {
+                return "The seed must be a whole number, was: " + args[1] + "\n";
+            }
+        }
+        if (!io.mentorhub.engine.store.EntityStore.isUuid(args[0])
+                || db.inTransaction(tx -> new io.mentorhub.engine.store.ProgramStore().find(tx, args[0])).isEmpty()) {
+            return "No program " + args[0] + "\n";
+        }
+        MatchingRun run;
+        try {
+            run = runs.start(args[0], seed, MatchingRun.Options.DEFAULT, "shell");
+        } catch (MatchingRuns.Refused e) {
+            return "Not started: " + e.getMessage() + "\n";
+        }
+        String last = "";
+        while (!run.status().finished()) {
+            String line = String.format("  %-10s %3d%%", run.phase(), run.progress());
+            if (!line.equals(last)) {
+                System.out.println(line);
+                last = line;
+            }
+            Thread.sleep(250);
+            run = runs.find(run.id()).orElseThrow();
+        }
+        MatchingRun finished = run;
+        return db.inTransaction(tx -> MatchingSummary.render(tx, finished));
     }
 
     @Activate
