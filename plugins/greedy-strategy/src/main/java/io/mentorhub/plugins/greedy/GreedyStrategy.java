@@ -1,5 +1,6 @@
 package io.mentorhub.plugins.greedy;
 
+import io.mentorhub.api.matching.MatchControl;
 import io.mentorhub.api.matching.MatchRequest;
 import io.mentorhub.api.matching.MatchRequest.CandidatePair;
 import io.mentorhub.api.matching.MatchRequest.MentorSlot;
@@ -9,9 +10,7 @@ import io.mentorhub.api.matching.MatchResult.Unmatched;
 import io.mentorhub.api.matching.MatchingStrategy;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -21,13 +20,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Takes candidate pairs best score first and keeps each one whose mentor still has room and whose mentee is still
- * free. Fast (n log n) and simple, but not optimal: it is the baseline other strategies are measured against.
+ * free. Fast (linear plus a sort of the pairs still open at each score) and simple, but not optimal: it is the
+ * baseline other strategies are measured against.
  */
 @Component(configurationPid = GreedyStrategy.PID)
 @Designate(ocd = GreedyStrategy.Config.class)
 public class GreedyStrategy implements MatchingStrategy {
 
     static final String PID = "io.mentorhub.strategy.greedy";
+
+    /** Loops poll the stop control every this many pairs plus one: a few microseconds apart. */
+    static final int POLL_MASK = 4095;
 
     @ObjectClassDefinition(name = "Greedy matching strategy")
     @interface Config {
@@ -61,63 +64,87 @@ public class GreedyStrategy implements MatchingStrategy {
     }
 
     /**
-     * Sorts candidates as packed longs — (score rank, mentor index, mentee index), indexes following sorted ids —
-     * rather than as objects: best score first, ties by mentor id then mentee id (so input order never matters), and
-     * an order of magnitude faster than sorting a million pair objects.
+     * Takes candidates best score first, ties by mentor id then mentee id (so input order never matters). Rather than
+     * sorting every pair, it buckets candidate positions by score in two linear passes (a counting sort) and then
+     * walks the buckets from the top: only a bucket it reaches is looked at, pairs whose mentor is full or whose
+     * mentee is taken are dropped, and only the rest are sorted, as packed longs. It stops as soon as every mentee is
+     * matched or every place is taken, which on dense requests leaves most pairs untouched.
      */
     @Override
     public MatchResult match(MatchRequest request) {
+        MatchControl control = request.control();
+        control.checkpoint();
         int threshold = minimumScore;
-        String[] mentorIds = request.mentors().stream().map(MentorSlot::mentorId).sorted().toArray(String[]::new);
-        String[] menteeIds = request.mentees().stream().sorted().toArray(String[]::new);
-        Map<String, Integer> mentorIndex = index(mentorIds);
-        Map<String, Integer> menteeIndex = index(menteeIds);
-        int[] room = new int[mentorIds.length];
+        IdIndex mentors = new IdIndex(request.mentors().stream().map(MentorSlot::mentorId).toList());
+        IdIndex mentees = new IdIndex(request.mentees());
+        int[] room = new int[mentors.size()];
+        long freePlaces = 0;
         for (MentorSlot mentor : request.mentors()) {
-            room[mentorIndex.get(mentor.mentorId())] = mentor.capacity();
+            room[mentors.indexOf(mentor.mentorId())] = mentor.capacity();
+            freePlaces += mentor.capacity();
         }
+        List<CandidatePair> candidates = request.candidates();
+        ScoreLevels levels = ScoreLevels.of(candidates, threshold, control);
 
-        // Distinct usable scores, best first: a candidate's rank in this array is its most significant sort key.
-        int[] ranked = request.candidates().stream().mapToInt(CandidatePair::score).filter(score -> score >= threshold)
-                .map(score -> -score).distinct().sorted().map(score -> -score).toArray();
-        int menteeBits = bits(menteeIds.length);
-        int mentorBits = bits(mentorIds.length);
-        if (bits(ranked.length) + mentorBits + menteeBits > 63) {
-            throw new IllegalArgumentException("request too large for the greedy strategy's packed sort");
-        }
-        long[] keys = new long[request.candidates().size()];
-        int count = 0;
-        for (CandidatePair candidate : request.candidates()) {
-            if (candidate.score() >= threshold) {
-                long rank = rankOf(ranked, candidate.score());
-                keys[count++] = rank << (mentorBits + menteeBits)
-                        | (long) mentorIndex.get(candidate.mentorId()) << menteeBits
-                        | menteeIndex.get(candidate.menteeId());
-            }
-        }
-        Arrays.sort(keys, 0, count);
-
-        boolean[] matched = new boolean[menteeIds.length];
-        boolean[] hadCandidate = new boolean[menteeIds.length];
+        int menteeBits = bits(mentees.size());
+        int mentorBits = bits(mentors.size());
+        boolean[] matched = new boolean[mentees.size()];
+        int matchedCount = 0;
         List<ProposedPair> pairs = new ArrayList<>();
-        long menteeMask = (1L << menteeBits) - 1;
-        long mentorMask = (1L << mentorBits) - 1;
-        for (int i = 0; i < count; i++) {
-            int mentee = (int) (keys[i] & menteeMask);
-            int mentor = (int) (keys[i] >>> menteeBits & mentorMask);
-            hadCandidate[mentee] = true;
-            if (matched[mentee] || room[mentor] == 0) {
-                continue;
+        long[] keys = new long[levels.largest()];
+        int[] positionOf = new int[levels.largest()];
+        for (int level = 0; level < levels.count()
+                && matchedCount < mentees.size() && freePlaces > 0; level++) {
+            int localBits = bits(levels.size(level));
+            if (mentorBits + menteeBits + localBits > 63) {
+                throw new IllegalArgumentException("request too large for the greedy strategy's packed sort: "
+                        + mentors.size() + " mentors, " + mentees.size() + " mentees, " + levels.size(level)
+                        + " pairs scoring " + levels.score(level));
             }
-            room[mentor]--;
-            matched[mentee] = true;
-            pairs.add(new ProposedPair(mentorIds[mentor], menteeIds[mentee],
-                    ranked[(int) (keys[i] >>> (mentorBits + menteeBits))]));
+            // Pairs still possible at this score, keyed (mentor, mentee, position in this list).
+            int open = 0;
+            for (int k = levels.first(level); k < levels.end(level); k++) {
+                if ((k & POLL_MASK) == 0) {
+                    control.checkpoint();
+                }
+                CandidatePair candidate = candidates.get(levels.position(k));
+                int mentor = mentors.indexOf(candidate.mentorId());
+                if (room[mentor] == 0) {
+                    continue;
+                }
+                int mentee = mentees.indexOf(candidate.menteeId());
+                if (!matched[mentee]) {
+                    keys[open] = ((long) mentor << menteeBits | mentee) << localBits | open;
+                    positionOf[open++] = levels.position(k);
+                }
+            }
+            Arrays.sort(keys, 0, open);
+            long localMask = (1L << localBits) - 1;
+            long menteeMask = (1L << menteeBits) - 1;
+            for (int k = 0; k < open; k++) {
+                int mentee = (int) (keys[k] >>> localBits & menteeMask);
+                int mentor = (int) (keys[k] >>> (localBits + menteeBits));
+                if (matched[mentee] || room[mentor] == 0) {
+                    continue;
+                }
+                control.checkpoint();
+                room[mentor]--;
+                freePlaces--;
+                matched[mentee] = true;
+                matchedCount++;
+                CandidatePair candidate = candidates.get(positionOf[(int) (keys[k] & localMask)]);
+                pairs.add(new ProposedPair(candidate.mentorId(), candidate.menteeId(), candidate.score(),
+                        candidate.factors()));
+            }
         }
 
+        boolean[] hadCandidate = matchedCount < mentees.size()
+                ? menteesWithUsableCandidates(candidates, mentees, threshold, control)
+                : matched;
         List<Unmatched> unmatched = new ArrayList<>();
         for (String mentee : request.mentees()) {
-            int index = menteeIndex.get(mentee);
+            control.checkpoint();
+            int index = mentees.indexOf(mentee);
             if (!matched[index]) {
                 unmatched.add(new Unmatched(mentee, hadCandidate[index]
                         ? "every compatible mentor was already at capacity"
@@ -127,29 +154,26 @@ public class GreedyStrategy implements MatchingStrategy {
         return new MatchResult(pairs, unmatched);
     }
 
-    private static Map<String, Integer> index(String[] sortedIds) {
-        Map<String, Integer> index = new HashMap<>(sortedIds.length * 2);
-        for (int i = 0; i < sortedIds.length; i++) {
-            index.put(sortedIds[i], i);
-        }
-        return index;
-    }
-
-    /** Position of a score in the descending array of distinct scores. */
-    private static int rankOf(int[] descending, int score) {
-        int low = 0;
-        int high = descending.length - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (descending[middle] > score) {
-                low = middle + 1;
-            } else if (descending[middle] < score) {
-                high = middle - 1;
-            } else {
-                return middle;
+    /** Which mentees have a pair scoring at least the threshold: one pass, reusing the index of a repeated mentee. */
+    private static boolean[] menteesWithUsableCandidates(List<CandidatePair> candidates, IdIndex mentees,
+            int threshold, MatchControl control) {
+        boolean[] had = new boolean[mentees.size()];
+        String lastId = null;
+        int last = -1;
+        for (int c = 0; c < candidates.size(); c++) {
+            if ((c & POLL_MASK) == 0) {
+                control.checkpoint();
+            }
+            CandidatePair candidate = candidates.get(c);
+            if (candidate.score() >= threshold) {
+                if (candidate.menteeId() != lastId) {
+                    lastId = candidate.menteeId();
+                    last = mentees.indexOf(lastId);
+                }
+                had[last] = true;
             }
         }
-        throw new IllegalStateException("score not ranked: " + score);
+        return had;
     }
 
     /** Bits needed for indexes 0..size-1 (at least one). */

@@ -45,7 +45,7 @@ class GreedyStrategyTest extends MatchingStrategyContractTest {
     }
 
     @Test
-    void packedSortGivesTheSameAnswerAsSortingPairObjects() {
+    void bucketedScanGivesTheSameAnswerAsSortingPairObjects() {
         for (long seed = 1; seed <= 300; seed++) {
             MatchRequest request = randomRequest(seed);
             java.util.List<CandidatePair> withRepeats = new java.util.ArrayList<>(request.candidates());
@@ -56,6 +56,19 @@ class GreedyStrategyTest extends MatchingStrategyContractTest {
             MatchRequest shuffled = new MatchRequest(request.mentors(), request.mentees(), withRepeats, seed);
             int minimum = (int) (seed % 3) * 20;
             assertEquals(reference(shuffled, minimum), new GreedyStrategy(config(minimum)).match(shuffled), "seed " + seed);
+        }
+    }
+
+    @Test
+    void scoresSpreadWideAreRankedLikeNarrowOnes() {
+        for (long seed = 1; seed <= 100; seed++) {
+            MatchRequest request = randomRequest(seed);
+            // Spread far beyond the counting sort's range, so the distinct-score ranking is used.
+            List<CandidatePair> wide = request.candidates().stream()
+                    .map(c -> new CandidatePair(c.mentorId(), c.menteeId(), c.score() * 20_000_000, c.factors()))
+                    .toList();
+            MatchRequest spread = new MatchRequest(request.mentors(), request.mentees(), wide, seed);
+            assertEquals(reference(spread, 0), strategy().match(spread), "seed " + seed);
         }
     }
 
@@ -77,7 +90,7 @@ class GreedyStrategyTest extends MatchingStrategyContractTest {
             if (!matched.contains(c.menteeId()) && room.get(c.mentorId()) > 0) {
                 room.merge(c.mentorId(), -1, Integer::sum);
                 matched.add(c.menteeId());
-                pairs.add(new ProposedPair(c.mentorId(), c.menteeId(), c.score()));
+                pairs.add(new ProposedPair(c.mentorId(), c.menteeId(), c.score(), c.factors()));
             }
         }
         java.util.List<MatchResult.Unmatched> unmatched = new java.util.ArrayList<>();
