@@ -1,5 +1,6 @@
 package io.mentorhub.plugins.optimal;
 
+import io.mentorhub.api.matching.MatchControl;
 import java.util.Arrays;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Arrays;
 final class AssignmentSolver {
 
     private final Network net;
+    private final MatchControl control;
+    private int work;
     private final int mentees;
     private final int sink;
     private final long[] potential;
@@ -40,8 +43,9 @@ final class AssignmentSolver {
     private long best;
     private int via;
 
-    private AssignmentSolver(Network net) {
+    private AssignmentSolver(Network net, MatchControl control) {
         this.net = net;
+        this.control = control;
         this.mentees = net.mentees();
         this.sink = net.sink();
         int nodes = net.nodes();
@@ -65,9 +69,10 @@ final class AssignmentSolver {
     }
 
     /** The maximum-score assignment that, among those, matches the most mentees; with its dual. */
-    static Solution solve(Network net) {
-        AssignmentSolver solver = new AssignmentSolver(net);
+    static Solution solve(Network net, MatchControl control) {
+        AssignmentSolver solver = new AssignmentSolver(net, control);
         for (int mentee : strongestFirst(net)) {
+            control.checkpoint();
             solver.add(mentee);
         }
         solver.matchMoreAtEqualScore();
@@ -116,6 +121,9 @@ final class AssignmentSolver {
             long d = heap.topKey();
             if (d >= best) {
                 break; // nothing still queued can lead to a cheaper place
+            }
+            if ((++work & OptimalStrategy.POLL_MASK) == 0) {
+                control.checkpoint();
             }
             int v = heap.pop();
             if (settled[v] == stamp || d > dist[v]) {
@@ -218,6 +226,7 @@ final class AssignmentSolver {
             flipped = false;
             stamp++;
             for (int mentee = 0; mentee < mentees; mentee++) {
+                control.checkpoint();
                 if (assigned[mentee] == -1 && potential[mentee] == potential[sink] && reached[mentee] != stamp) {
                     int place = tightPathToFreePlace(mentee);
                     if (place >= 0) {

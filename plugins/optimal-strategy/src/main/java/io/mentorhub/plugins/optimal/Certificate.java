@@ -1,5 +1,10 @@
 package io.mentorhub.plugins.optimal;
 
+import io.mentorhub.api.matching.MatchControl;
+import io.mentorhub.api.matching.MatchRequest;
+import io.mentorhub.api.matching.MatchRequest.CandidatePair;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Arrays;
 
 /**
@@ -21,6 +26,11 @@ final class Certificate {
 
     /** Returns quietly if the solution is proven optimal; otherwise throws {@link IllegalStateException} saying why. */
     static void check(Network net, Solution solution) {
+        check(net, solution, MatchControl.NONE);
+    }
+
+    /** The same, polling the stop control as it goes. */
+    static void check(Network net, Solution solution, MatchControl control) {
         int mentees = net.mentees();
         int sink = net.sink();
         int[] assigned = solution.assigned();
@@ -47,6 +57,9 @@ final class Certificate {
 
         try {
             for (int j = 0; j < mentees; j++) {
+                if ((j & OptimalStrategy.POLL_MASK) == 0) {
+                    control.checkpoint();
+                }
                 for (int e = net.firstEdge[j]; e < net.firstEdge[j + 1]; e++) {
                     int mentor = net.mentorNode(net.edgeMentor[e]);
                     long reduced = e == assigned[j]
@@ -134,6 +147,107 @@ final class Certificate {
             }
         }
         return -1;
+    }
+
+    /**
+     * Mentor and mentee prices in the SPI's convention ({@link io.mentorhub.api.matching.MatchResult.Duals}), derived
+     * from a certified solution's potentials and checked exactly before they are handed out: every price is at least
+     * zero, {@code mentorPrice + menteePrice >= score} for every pair the solver saw, and the total score equals
+     * {@code sum(requested capacity * mentorPrice) + sum(menteePrice)}.
+     *
+     * <p>With {@code t} the sink's potential, a mentee's price is {@code potential - t} and a mentor's is
+     * {@code t - potential}: then a pair's reduced cost is {@code mentorPrice + menteePrice - score}, non-negative for
+     * unused pairs and zero for used ones (a used pair stays tight through every search). The residual edges to the sink
+     * bound an unmatched mentee's and a mentor with room's price from above by zero, so raising those to zero keeps
+     * every pair covered and changes no sum. Two cases need more. A mentor whose capacity was capped at its number of
+     * usable pairs can be full in the network but not in the request; all its pairs are used and tight, so its price
+     * moves onto its mentees (each then priced at that pair's score). A mentor with no room has no usable pair; any
+     * price costs nothing there, so it gets its best candidate score and covers its pairs too.
+     *
+     * <p>Pairs below {@code minimumScore} are not candidates for the solver, so the prices need not cover them.
+     */
+    static Prices prices(MatchRequest request, Network net, Solution solution) {
+        int mentees = net.mentees();
+        int[] assigned = solution.assigned();
+        long[] potential = solution.potential();
+        long sinkPotential = potential[net.sink()];
+        long[] menteePrice = new long[mentees];
+        long[] mentorPrice = new long[net.mentors()];
+        int[] load = new int[net.mentors()];
+        for (int j = 0; j < mentees; j++) {
+            if (assigned[j] != -1) {
+                load[net.edgeMentor[assigned[j]]]++;
+                menteePrice[j] = Math.max(0, potential[j] - sinkPotential);
+            }
+        }
+        for (int i = 0; i < net.mentors(); i++) {
+            mentorPrice[i] = load[i] == 0 ? 0 : Math.max(0, sinkPotential - potential[net.mentorNode(i)]);
+        }
+        for (int j = 0; j < mentees; j++) {
+            int e = assigned[j];
+            if (e != -1 && load[net.edgeMentor[e]] < net.requestedCapacity[net.edgeMentor[e]]) {
+                menteePrice[j] += mentorPrice[net.edgeMentor[e]];
+            }
+        }
+        for (int i = 0; i < net.mentors(); i++) {
+            if (load[i] < net.requestedCapacity[i]) {
+                mentorPrice[i] = 0;
+            }
+        }
+        // Mentors without room: their pairs never entered the network.
+        Map<String, Integer> mentorIndex = new HashMap<>();
+        for (int i = 0; i < net.mentors(); i++) {
+            if (net.requestedCapacity[i] == 0) {
+                mentorIndex.put(net.mentorIds[i], i);
+            }
+        }
+        if (!mentorIndex.isEmpty()) {
+            for (CandidatePair pair : request.candidates()) {
+                Integer i = mentorIndex.get(pair.mentorId());
+                if (i != null) {
+                    mentorPrice[i] = Math.max(mentorPrice[i], pair.score());
+                }
+            }
+        }
+        Prices prices = new Prices(mentorPrice, menteePrice);
+        checkPrices(net, assigned, prices);
+        return prices;
+    }
+
+    /** Dual feasibility on every pair of the network, and no gap to the assignment's total score. */
+    static void checkPrices(Network net, int[] assigned, Prices prices) {
+        long total = 0;
+        for (int j = 0; j < net.mentees(); j++) {
+            if (prices.mentee()[j] < 0) {
+                throw refuted("negative price of " + net.menteeIds[j]);
+            }
+            for (int e = net.firstEdge[j]; e < net.firstEdge[j + 1]; e++) {
+                if (prices.mentor()[net.edgeMentor[e]] + prices.mentee()[j] < net.edgeScore[e]) {
+                    throw refuted("prices do not cover pair " + net.mentorIds[net.edgeMentor[e]] + "/"
+                            + net.menteeIds[j]);
+                }
+            }
+            if (assigned[j] != -1) {
+                total += net.edgeScore[assigned[j]];
+            }
+        }
+        long bound = 0;
+        for (int i = 0; i < net.mentors(); i++) {
+            if (prices.mentor()[i] < 0) {
+                throw refuted("negative price of " + net.mentorIds[i]);
+            }
+            bound = Math.addExact(bound, Math.multiplyExact(net.requestedCapacity[i], prices.mentor()[i]));
+        }
+        for (long price : prices.mentee()) {
+            bound = Math.addExact(bound, price);
+        }
+        if (bound != total) {
+            throw refuted("prices bound the total at " + bound + ", the assignment scores " + total);
+        }
+    }
+
+    /** Prices by mentor and mentee index of the {@link Network}. */
+    record Prices(long[] mentor, long[] mentee) {
     }
 
     private static IllegalStateException refuted(String why) {

@@ -1,5 +1,6 @@
 package io.mentorhub.plugins.optimal;
 
+import io.mentorhub.api.matching.MatchControl;
 import io.mentorhub.api.matching.MatchRequest;
 import io.mentorhub.api.matching.MatchRequest.CandidatePair;
 import io.mentorhub.api.matching.MatchRequest.MentorSlot;
@@ -29,10 +30,14 @@ final class Network {
     final int[] edgeMentee;
     final int[] edgeMentor;
     final int[] edgeScore;
+    /** The request's candidate each edge stands for: its position in {@code request.candidates()}. */
+    final int[] edgeCandidate;
+    /** The capacity each mentor asked for, before the cap at usable pairs. */
+    final int[] requestedCapacity;
     final Shortfall[] shortfall;
 
     private Network(String[] menteeIds, String[] mentorIds, int[] capacity, int[] firstEdge, int[] edgeMentee,
-            int[] edgeMentor, int[] edgeScore, Shortfall[] shortfall) {
+            int[] edgeMentor, int[] edgeScore, int[] edgeCandidate, int[] requestedCapacity, Shortfall[] shortfall) {
         this.menteeIds = menteeIds;
         this.mentorIds = mentorIds;
         this.capacity = capacity;
@@ -40,6 +45,8 @@ final class Network {
         this.edgeMentee = edgeMentee;
         this.edgeMentor = edgeMentor;
         this.edgeScore = edgeScore;
+        this.edgeCandidate = edgeCandidate;
+        this.requestedCapacity = requestedCapacity;
         this.shortfall = shortfall;
     }
 
@@ -72,6 +79,7 @@ final class Network {
      * twice keeps its best score.
      */
     static Network of(MatchRequest request, int minimumScore) {
+        MatchControl control = request.control();
         String[] mentorIds = request.mentors().stream().map(MentorSlot::mentorId).sorted().toArray(String[]::new);
         String[] menteeIds = request.mentees().stream().sorted().toArray(String[]::new);
         Map<String, Integer> mentorIndex = index(mentorIds);
@@ -87,6 +95,9 @@ final class Network {
         int[] kept = new int[request.candidates().size()];
         int keptCount = 0;
         for (int c = 0; c < kept.length; c++) {
+            if ((c & OptimalStrategy.POLL_MASK) == 0) {
+                control.checkpoint();
+            }
             CandidatePair pair = request.candidates().get(c);
             int mentee = menteeIndex.get(pair.menteeId());
             if (pair.score() < minimumScore) {
@@ -104,37 +115,55 @@ final class Network {
             }
         }
 
-        // Bucket by mentee, then order each bucket by mentor and best score first: a long packs both keys.
+        // Bucket by mentee, then order each bucket by mentor and request order: a long packs both keys.
         int[] firstEdge = new int[menteeIds.length + 1];
         for (int j = 0; j < menteeIds.length; j++) {
             firstEdge[j + 1] = firstEdge[j] + degree[j];
         }
         long[] keys = new long[keptCount];
+        int[] bucketCandidate = new int[keptCount];
         int[] fill = Arrays.copyOf(firstEdge, menteeIds.length);
         for (int k = 0; k < keptCount; k++) {
+            if ((k & OptimalStrategy.POLL_MASK) == 0) {
+                control.checkpoint();
+            }
             CandidatePair pair = request.candidates().get(kept[k]);
             int mentee = menteeIndex.get(pair.menteeId());
             long mentor = mentorIndex.get(pair.mentorId());
-            keys[fill[mentee]++] = mentor << 32 | (Integer.MAX_VALUE - pair.score());
+            int at = fill[mentee]++;
+            keys[at] = mentor << 32 | (at - firstEdge[mentee]);
+            bucketCandidate[at] = kept[k];
         }
         int edges = 0;
         int[] edgeMentee = new int[keptCount];
         int[] edgeMentor = new int[keptCount];
         int[] edgeScore = new int[keptCount];
+        int[] edgeCandidate = new int[keptCount];
         int[] usable = new int[mentorIds.length];
         for (int j = 0; j < menteeIds.length; j++) {
+            if ((j & OptimalStrategy.POLL_MASK) == 0) {
+                control.checkpoint();
+            }
             int from = firstEdge[j];
             int to = firstEdge[j + 1];
             Arrays.sort(keys, from, to);
             firstEdge[j] = edges;
             for (int k = from; k < to; k++) {
                 int mentor = (int) (keys[k] >>> 32);
+                int candidate = bucketCandidate[from + (int) keys[k]];
+                int score = request.candidates().get(candidate).score();
                 if (k > from && mentor == (int) (keys[k - 1] >>> 32)) {
-                    continue; // a duplicate pair; the first one had the better score
+                    // A pair listed twice keeps its best score, the first listed on a tie.
+                    if (score > edgeScore[edges - 1]) {
+                        edgeScore[edges - 1] = score;
+                        edgeCandidate[edges - 1] = candidate;
+                    }
+                    continue;
                 }
                 edgeMentee[edges] = j;
                 edgeMentor[edges] = mentor;
-                edgeScore[edges] = Integer.MAX_VALUE - (int) keys[k];
+                edgeScore[edges] = score;
+                edgeCandidate[edges] = candidate;
                 usable[mentor]++;
                 edges++;
             }
@@ -146,7 +175,8 @@ final class Network {
             capacity[i] = Math.min(requestedCapacity[i], usable[i]);
         }
         return new Network(menteeIds, mentorIds, capacity, firstEdge, Arrays.copyOf(edgeMentee, edges),
-                Arrays.copyOf(edgeMentor, edges), Arrays.copyOf(edgeScore, edges), shortfall);
+                Arrays.copyOf(edgeMentor, edges), Arrays.copyOf(edgeScore, edges), Arrays.copyOf(edgeCandidate, edges),
+                requestedCapacity, shortfall);
     }
 
     private static Map<String, Integer> index(String[] ids) {

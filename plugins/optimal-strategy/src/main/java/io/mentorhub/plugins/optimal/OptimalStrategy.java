@@ -1,13 +1,18 @@
 package io.mentorhub.plugins.optimal;
 
+import io.mentorhub.api.matching.MatchControl;
 import io.mentorhub.api.matching.MatchRequest;
+import io.mentorhub.api.matching.MatchRequest.CandidatePair;
 import io.mentorhub.api.matching.MatchResult;
+import io.mentorhub.api.matching.MatchResult.Duals;
 import io.mentorhub.api.matching.MatchResult.ProposedPair;
 import io.mentorhub.api.matching.MatchResult.Unmatched;
 import io.mentorhub.api.matching.MatchingStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -25,6 +30,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public class OptimalStrategy implements MatchingStrategy {
 
     static final String PID = "io.mentorhub.strategy.optimal";
+
+    /** Loops poll the stop control every this many steps plus one: well under a millisecond apart. */
+    static final int POLL_MASK = 4095;
 
     @ObjectClassDefinition(name = "Optimal matching strategy")
     @interface Config {
@@ -62,19 +70,30 @@ public class OptimalStrategy implements MatchingStrategy {
         return "Optimal (highest total score)";
     }
 
+    /**
+     * The answer carries its {@link Duals}: prices on mentor and mentee ids (zero ones left out) that prove no
+     * assignment of the usable candidates scores more. Candidates below {@code minimumScore} are not usable, so the
+     * prices need not cover them.
+     */
     @Override
     public MatchResult match(MatchRequest request) {
+        MatchControl control = request.control();
+        control.checkpoint();
         int threshold = minimumScore;
         Network net = Network.of(request, threshold);
-        Solution solution = AssignmentSolver.solve(net);
-        Certificate.check(net, solution);
+        Solution solution = AssignmentSolver.solve(net, control);
+        Certificate.check(net, solution, control);
+        Certificate.Prices prices = Certificate.prices(request, net, solution);
 
         List<ProposedPair> pairs = new ArrayList<>();
         List<Unmatched> unmatched = new ArrayList<>();
         for (int j = 0; j < net.mentees(); j++) {
+            control.checkpoint();
             int e = solution.assigned()[j];
             if (e != -1) {
-                pairs.add(new ProposedPair(net.mentorIds[net.edgeMentor[e]], net.menteeIds[j], net.edgeScore[e]));
+                CandidatePair candidate = request.candidates().get(net.edgeCandidate[e]);
+                pairs.add(new ProposedPair(candidate.mentorId(), candidate.menteeId(), candidate.score(),
+                        candidate.factors()));
                 continue;
             }
             unmatched.add(new Unmatched(net.menteeIds[j], switch (net.shortfall[j]) {
@@ -85,6 +104,22 @@ public class OptimalStrategy implements MatchingStrategy {
             }));
         }
         pairs.sort(BEST_FIRST);
-        return new MatchResult(pairs, unmatched);
+        return new MatchResult(pairs, unmatched, duals(net, prices));
+    }
+
+    private static Duals duals(Network net, Certificate.Prices prices) {
+        Map<String, Long> mentorPrices = new HashMap<>();
+        for (int i = 0; i < net.mentors(); i++) {
+            if (prices.mentor()[i] != 0) {
+                mentorPrices.put(net.mentorIds[i], prices.mentor()[i]);
+            }
+        }
+        Map<String, Long> menteePrices = new HashMap<>();
+        for (int j = 0; j < net.mentees(); j++) {
+            if (prices.mentee()[j] != 0) {
+                menteePrices.put(net.menteeIds[j], prices.mentee()[j]);
+            }
+        }
+        return new Duals(mentorPrices, menteePrices);
     }
 }

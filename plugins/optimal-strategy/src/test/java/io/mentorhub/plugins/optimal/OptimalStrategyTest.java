@@ -126,7 +126,7 @@ class OptimalStrategyTest extends MatchingStrategyContractTest {
     @Test
     void certificateAcceptsTheSolverAnswerAndRejectsAnyWorseOne() {
         Network net = Network.of(SHORT_SIGHTED, 0);
-        Solution optimal = AssignmentSolver.solve(net);
+        Solution optimal = AssignmentSolver.solve(net, io.mentorhub.api.matching.MatchControl.NONE);
         assertDoesNotThrow(() -> Certificate.check(net, optimal));
 
         // Greedy's assignment (ada-cy, bob-di) is feasible but 65 short: no potentials can certify it.
@@ -147,11 +147,91 @@ class OptimalStrategyTest extends MatchingStrategyContractTest {
         var request = new MatchRequest(List.of(new MentorSlot("ada", 1)), List.of("cy"),
                 List.of(new CandidatePair("ada", "cy", 0)), 7);
         Network net = Network.of(request, 0);
-        Solution optimal = AssignmentSolver.solve(net);
+        Solution optimal = AssignmentSolver.solve(net, io.mentorhub.api.matching.MatchControl.NONE);
         assertEquals(0, optimal.assigned()[0]);
         assertDoesNotThrow(() -> Certificate.check(net, optimal));
         assertThrows(IllegalStateException.class,
                 () -> Certificate.check(net, new Solution(new int[] {-1}, new long[net.nodes()])));
+    }
+
+    @Test
+    void dualPricesProveTheOptimumOnRandomRequests() {
+        for (long seed = 1; seed <= 300; seed++) {
+            Random random = new Random(seed);
+            MatchRequest request = smallRequest(random);
+            int minimumScore = random.nextBoolean() ? 0 : random.nextInt(8);
+            MatchResult result = new OptimalStrategy(config(minimumScore)).match(request);
+            assertEquals(bruteForce(request, minimumScore)[0], total(result), "seed " + seed);
+            assertDualsProve(request, minimumScore, result, "seed " + seed);
+        }
+    }
+
+    @Test
+    void dualPricesHoldOnLargerRequestsWithTiesRepeatsAndFullMentors() {
+        for (long seed = 1; seed <= 60; seed++) {
+            Random random = new Random(seed);
+            List<MentorSlot> mentors = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                // capacity 0, and capacities above the mentor's number of pairs, both occur
+                mentors.add(new MentorSlot("mentor-" + i, random.nextInt(6)));
+            }
+            List<String> mentees = new ArrayList<>();
+            List<CandidatePair> candidates = new ArrayList<>();
+            for (int j = 0; j < 90; j++) {
+                mentees.add("mentee-" + j);
+                for (MentorSlot mentor : mentors) {
+                    if (random.nextInt(4) == 0) {
+                        int score = random.nextInt(seed % 2 == 0 ? 4 : 101);
+                        candidates.add(new CandidatePair(mentor.mentorId(), "mentee-" + j, score));
+                        if (random.nextInt(20) == 0) {
+                            candidates.add(new CandidatePair(mentor.mentorId(), "mentee-" + j, random.nextInt(101)));
+                        }
+                    }
+                }
+            }
+            Collections.shuffle(candidates, random);
+            MatchRequest request = new MatchRequest(mentors, mentees, candidates, seed);
+            int minimumScore = (int) (seed % 3) * 10;
+            assertDualsProve(request, minimumScore, new OptimalStrategy(config(minimumScore)).match(request),
+                    "seed " + seed);
+        }
+    }
+
+    /**
+     * The SPI's dual conditions, checked exactly and without the solver: prices at least zero, every candidate at or
+     * above the minimum score covered (those below it are not candidates for the solver and need no cover), and no
+     * gap: the total equals the sum of capacity times mentor price plus the mentee prices.
+     */
+    private static void assertDualsProve(MatchRequest request, int minimumScore, MatchResult result, String what) {
+        MatchResult.Duals duals = result.duals();
+        assertTrue(duals != null, what + ": the optimal strategy returns its duals");
+        duals.mentorPrices().values().forEach(p -> assertTrue(p >= 0, what + ": negative mentor price"));
+        duals.menteePrices().values().forEach(p -> assertTrue(p >= 0, what + ": negative mentee price"));
+        for (CandidatePair c : request.candidates()) {
+            if (c.score() >= minimumScore) {
+                assertTrue(duals.mentorPrice(c.mentorId()) + duals.menteePrice(c.menteeId()) >= c.score(),
+                        what + ": prices do not cover " + c);
+            }
+        }
+        long bound = request.mentees().stream().mapToLong(duals::menteePrice).sum();
+        for (MentorSlot mentor : request.mentors()) {
+            bound += mentor.capacity() * duals.mentorPrice(mentor.mentorId());
+        }
+        assertEquals(total(result), bound, what + ": strong duality");
+    }
+
+    @Test
+    void pricesThatLeaveAGapOrMissAPairAreRefuted() {
+        Network net = Network.of(SHORT_SIGHTED, 0);
+        Solution optimal = AssignmentSolver.solve(net, io.mentorhub.api.matching.MatchControl.NONE);
+        Certificate.Prices prices = Certificate.prices(SHORT_SIGHTED, net, optimal);
+        assertDoesNotThrow(() -> Certificate.checkPrices(net, optimal.assigned(), prices));
+        long[] raised = prices.mentee().clone();
+        raised[0]++;
+        assertThrows(IllegalStateException.class,
+                () -> Certificate.checkPrices(net, optimal.assigned(), new Certificate.Prices(prices.mentor(), raised)));
+        assertThrows(IllegalStateException.class, () -> Certificate.checkPrices(net, optimal.assigned(),
+                new Certificate.Prices(new long[net.mentors()], new long[net.mentees()])));
     }
 
     @Test
