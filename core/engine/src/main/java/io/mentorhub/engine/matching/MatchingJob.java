@@ -140,9 +140,11 @@ final class MatchingJob {
             }
             return compatibility.score(mentor, mentee);
         };
-        candidates = CandidateSelection.select(enrolled.capacity, mentees, counted,
+        CandidateSelection.Selection selection = CandidateSelection.select(enrolled.capacity, mentees, counted,
                 dense ? Math.max(1, mentors) : settings.menteeTopK(),
                 dense ? Math.max(1, mentees) : settings.mentorTopKPerPlace(), control);
+        candidates = selection.candidates();
+        counts.put("feasible_pairs", selection.feasiblePairs());
         counts.put("candidate_selection", dense ? "all feasible pairs" : "two-sided top " + settings.menteeTopK()
                 + " per mentee and " + settings.mentorTopKPerPlace() + " per mentor place");
         counts.put("candidates", candidates.size());
@@ -177,6 +179,13 @@ final class MatchingJob {
             if (!DualCertificate.closesTheGap(total, mentorPrice, enrolled.capacity, menteePrice)) {
                 throw new IllegalStateException("strategy '" + strategy.id()
                         + "' returned dual prices that do not prove its answer optimal");
+            }
+            for (int c = 0; c < candidates.size(); c++) {
+                if (mentorPrice[candidates.mentor(c)] + menteePrice[candidates.mentee(c)] < candidates.score(c)) {
+                    throw new IllegalStateException("strategy '" + strategy.id() + "' returned dual prices that do "
+                            + "not cover one of its own candidates, so they prove nothing (is a minimum score "
+                            + "configured on the strategy?)");
+                }
             }
             CandidateGraph violations = DualCertificate.violations(mentorPrice, menteePrice, enrolled.capacity,
                     menteePrice.length, compatibility, candidates, 100_000, control);
