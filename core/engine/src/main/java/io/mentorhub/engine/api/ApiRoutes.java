@@ -122,9 +122,9 @@ public final class ApiRoutes {
         routes.add(post("/api/matching-runs/{id}/publish", STAFF, matching::publish,
                 doc("Publish every proposal of a succeeded run that is still PROPOSED", "matching", null,
                         MatchingApi.Published.class)));
-        routes.add(get("/api/programs/{id}/rankings/{personId}", PEOPLE, matching::ranking,
+        routes.add(get("/api/programs/{id}/rankings/{person_id}", PEOPLE, matching::ranking,
                 doc("A mentee's ranking of mentors, best first", "matching", null, MatchingApi.Ranking.class)));
-        routes.add(put("/api/programs/{id}/rankings/{personId}", PEOPLE, matching::rank,
+        routes.add(put("/api/programs/{id}/rankings/{person_id}", PEOPLE, matching::rank,
                 doc("Replace a mentee's ranking of mentors (the mentee, HR or the program's managers)", "matching",
                         MatchingApi.Ranking.class, MatchingApi.Ranking.class)));
 

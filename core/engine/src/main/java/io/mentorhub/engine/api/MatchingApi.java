@@ -175,7 +175,7 @@ final class MatchingApi {
     ApiResult ranking(ApiCall call) throws Exception {
         call.allowQuery(Set.of());
         String programId = call.path("id");
-        String menteeId = call.path("personId");
+        String menteeId = call.path("person_id");
         return ApiResult.ok(new Ranking(stores.database().inTransaction(tx -> {
             rankingAccess(tx, call.principal(), programId, menteeId);
             return tx.query("SELECT mentor_id FROM mentor_ranking WHERE program_id = ? AND mentee_id = ? "
@@ -187,7 +187,7 @@ final class MatchingApi {
     ApiResult rank(ApiCall call) throws Exception {
         call.allowQuery(Set.of());
         String programId = call.path("id");
-        String menteeId = call.path("personId");
+        String menteeId = call.path("person_id");
         Ranking ranking = call.body(Ranking.class);
         List<String> mentors = ranking.mentorIds() == null ? List.of() : ranking.mentorIds();
         if (mentors.size() > 20) {

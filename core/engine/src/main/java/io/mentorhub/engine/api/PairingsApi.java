@@ -93,7 +93,7 @@ final class PairingsApi {
         Stored<Pairing> stored = stores.database().inTransaction(tx -> {
             Program program = access.managedProgram(tx, call.principal(), programId).value();
             checkProposal(tx, program, withId);
-            Stored<Pairing> created = stores.pairings().insert(tx, withId);
+            Stored<Pairing> created = stores.pairings().insert(tx, withId, call.principal().actor(), "proposed by hand");
             Outbox.append(tx, Outbox.Event.of("pairing.proposed", "pairing", withId.id(), 1));
             return created;
         });

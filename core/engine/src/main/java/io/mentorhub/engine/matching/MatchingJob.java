@@ -341,9 +341,7 @@ final class MatchingJob {
                     : groupExplanation(i, menteeIds, menteeIndex);
             Pairing pairing = new Pairing(UUID.randomUUID().toString(), programId, mentorId, menteeIds, score,
                     explanation, PairingState.PROPOSED, null);
-            pairings.insert(tx, pairing);
-            pairings.recordTransition(tx, pairing.id(), null, PairingState.PROPOSED,
-                    "proposed by matching run " + runId, "matching-run");
+            pairings.insert(tx, pairing, "matching-run", "proposed by matching run " + runId);
             pairingIds.add(pairing.id());
             events.add(Outbox.Event.of("pairing.proposed", "pairing", pairing.id(), 1));
             for (ProposedPair pair : group) {

@@ -169,6 +169,15 @@ public class MatchingRuns {
                 throw new Refused("the program is " + program.status() + "; matching runs while it is ENROLLING "
                         + "or RUNNING");
             }
+            MatchingStrategy strategy = strategies.get(program.matching().strategy());
+            if (strategy == null) {
+                throw new Refused("the program's strategy '" + program.matching().strategy() + "' is not installed; "
+                        + "installed: " + new java.util.TreeSet<>(strategies.keySet()) + " (see GET /api/plugins)");
+            }
+            if (!strategy.formats().contains(program.format())) {
+                throw new Refused("strategy '" + strategy.id() + "' does not match " + program.format()
+                        + " programs; it matches " + strategy.formats());
+            }
             if (tx.count("SELECT COUNT(*) FROM matching_run WHERE program_id = ? AND status IN ('QUEUED', 'RUNNING')",
                     Tx.uuid(programId)) > 0) {
                 throw new Refused("a matching run of this program is already queued or running; wait for it or "

@@ -45,13 +45,18 @@ public final class PairingStore extends EntityStore<Pairing> {
 
     @Override
     public Stored<Pairing> insert(Tx tx, Pairing value) throws SQLException {
+        return insert(tx, value, "creator", value.stateReason());
+    }
+
+    /** Stores a new pairing and records who created it (a person's key, or a matching run) and why. */
+    public Stored<Pairing> insert(Tx tx, Pairing value, String actor, String reason) throws SQLException {
         Stored<Pairing> stored = super.insert(tx, value);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < value.menteeIds().size(); i++) {
             rows.add(new Object[] {Tx.uuid(value.id()), value.menteeIds().get(i), i});
         }
         tx.batch("INSERT INTO pairing_mentee (pairing_id, mentee_id, position) VALUES (?, ?, ?)", rows);
-        recordTransition(tx, value.id(), null, value.state(), value.stateReason(), "creator");
+        recordTransition(tx, value.id(), null, value.state(), reason, actor);
         return stored;
     }
 
