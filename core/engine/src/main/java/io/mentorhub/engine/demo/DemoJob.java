@@ -1,20 +1,14 @@
 package io.mentorhub.engine.demo;
 
-import io.mentorhub.api.domain.Enrollment;
-import io.mentorhub.api.domain.Program;
 import io.mentorhub.engine.matching.MatchingRun;
 import io.mentorhub.engine.matching.MatchingRuns;
 import io.mentorhub.engine.matching.MatchingSummary;
 import io.mentorhub.engine.store.Database;
-import io.mentorhub.engine.store.EnrollmentStore;
-import io.mentorhub.engine.store.PersonStore;
-import io.mentorhub.engine.store.ProgramStore;
 import io.mentorhub.engine.store.Tx;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -101,19 +95,7 @@ public class DemoJob {
 
     private String load() throws Exception {
         FictionalCompany company = new FictionalCompany(SEED, LocalDate.now());
-        String programId = UUID.randomUUID().toString();
-        database.inTransaction(tx -> {
-            new PersonStore().upsert(tx, company.people().stream()
-                    .map(p -> new PersonStore.Upsert(p, LocalDate.now())).toList());
-            Program program = company.program().withId(programId);
-            new ProgramStore().insert(tx, program);
-            EnrollmentStore enrollments = new EnrollmentStore();
-            for (Enrollment e : company.enrollments()) {
-                enrollments.insert(tx, new Enrollment(UUID.randomUUID().toString(), programId, e.personId(), e.role(),
-                        e.profile(), e.capacity(), e.sensitiveAttributes(), e.status()));
-            }
-            return null;
-        });
+        String programId = database.inTransaction(company::store);
         console.println("demo: loaded " + company.people().size() + " people and " + company.enrollments().size()
                 + " enrollments; matching…");
         return programId;

@@ -195,6 +195,21 @@ public final class FictionalCompany {
                 Instant.parse("2026-11-01T09:00:00Z")));
     }
 
+    /** Stores the people, the program and its enrollments in one transaction; returns the program's id. */
+    public String store(io.mentorhub.engine.store.Tx tx) throws java.sql.SQLException {
+        String programId = java.util.UUID.randomUUID().toString();
+        LocalDate today = LocalDate.now();
+        new io.mentorhub.engine.store.PersonStore().upsert(tx, people.stream()
+                .map(p -> new io.mentorhub.engine.store.PersonStore.Upsert(p, today)).toList());
+        new io.mentorhub.engine.store.ProgramStore().insert(tx, program.withId(programId));
+        io.mentorhub.engine.store.EnrollmentStore store = new io.mentorhub.engine.store.EnrollmentStore();
+        for (Enrollment e : enrollments) {
+            store.insert(tx, new Enrollment(java.util.UUID.randomUUID().toString(), programId, e.personId(), e.role(),
+                    e.profile(), e.capacity(), e.sensitiveAttributes(), e.status()));
+        }
+        return programId;
+    }
+
     public List<Person> people() {
         return people;
     }
@@ -203,7 +218,7 @@ public final class FictionalCompany {
         return program;
     }
 
-    /** Enrollments with a placeholder program id; the demo stores them under the stored program's id. */
+    /** Enrollments with a placeholder program id; {@link #store} stores them under the program's id. */
     public List<Enrollment> enrollments() {
         return enrollments;
     }
