@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The foreground console: an administrator types hub:status and hub:plugins, then shuts the hub down. */
+/**
+ * The foreground console of a hub started with {@code bin/mentorhub demo}: the demo's summary appears, then an
+ * administrator types hub:status, hub:plugins, hub:match and hub:apikey, and shuts the hub down.
+ */
 class ConsoleShellIT {
 
     @TempDir
@@ -23,8 +26,22 @@ class ConsoleShellIT {
 
     @Test
     void hubCommandsAnswerAtTheForegroundConsole() throws Exception {
-        try (RunningHub hub = RunningHub.start(scratch, Map.of(), true)) {
+        try (RunningHub hub = RunningHub.start(scratch, Map.of(), true, home -> { }, "demo")) {
             hub.await("/health", Duration.ofSeconds(60), r -> r.status() == 200);
+            awaitConsole(hub, "The hub stays up");
+            String console = hub.console();
+            assertTrue(console.contains("mentorhub demo — Northwind Robotics (500 fictional people)"), console);
+            assertTrue(console.contains("SUCCEEDED"), console);
+            assertTrue(console.contains("certified optimal over every feasible pair"), console);
+            assertTrue(console.contains("example — "), console);
+            java.util.regex.Matcher program = java.util.regex.Pattern.compile("\\(([0-9a-f-]{36})\\)\\R")
+                    .matcher(console);
+            assertTrue(program.find(), console);
+            assertEquals("Northwind mentoring 2027", hub.get("/api/programs/" + program.group(1)).body()
+                    .path("name").asText());
+            assertTrue(hub.get("/api/programs/" + program.group(1) + "/pairings?state=PROPOSED").body()
+                    .path("items").size() > 0);
+
             OutputStream keyboard = hub.process.getOutputStream();
 
             type(keyboard, "hub:status");
@@ -32,7 +49,13 @@ class ConsoleShellIT {
             assertTrue(hub.console().contains("mentorhub UP"), hub.console());
 
             type(keyboard, "hub:plugins");
-            awaitConsole(hub, "No plugins installed");
+            awaitConsole(hub, "not-in-manager-chain");
+            assertTrue(hub.console().contains("MATCHING_STRATEGY"), hub.console());
+
+            // A second run of the demo program: everyone is already proposed, so it proposes nothing more.
+            type(keyboard, "hub:match " + program.group(1) + " 7");
+            awaitConsole(hub, "(strategy optimal, seed 7)");
+            awaitConsole(hub, "pairs: 0");
 
             // An administrator creates a key for an integration at the console; it works at once over HTTP.
             type(keyboard, "hub:apikey create hris-sync integration");

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -64,15 +66,16 @@ final class RunningHub implements AutoCloseable {
         void prepare(Path home) throws IOException;
     }
 
-    static RunningHub start(Path scratch, Map<String, String> environment, boolean terminal, Preparation preparation)
-            throws IOException {
+    static RunningHub start(Path scratch, Map<String, String> environment, boolean terminal, Preparation preparation,
+            String... arguments) throws IOException {
         Path home = unpack(scratch);
         preparation.prepare(home);
         int port = freePort();
-        String launcher = home.resolve("bin/mentorhub").toString();
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/mentorhub").toString()));
+        command.addAll(List.of(arguments));
         ProcessBuilder builder = terminal
-                ? new ProcessBuilder("script", "-qfec", launcher, "/dev/null")
-                : new ProcessBuilder(launcher).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                ? new ProcessBuilder("script", "-qfec", String.join(" ", command), "/dev/null")
+                : new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.redirectErrorStream(true).redirectOutput(home.resolve("logs/console.out").toFile());
         builder.environment().put("MENTORHUB_HTTP_PORT", String.valueOf(port));
         builder.environment().put("MENTORHUB_CLUSTER_NAME", "it-" + UUID.randomUUID());

@@ -120,7 +120,7 @@ public final class FictionalCompany {
             int grade = Integer.parseInt(person.grade().substring(1));
             int chance = random.nextInt(100);
             Enrollment.Role role;
-            if (grade >= 6 && grade <= 9 && chance < 55) {
+            if (grade >= 6 && grade <= 9 && chance < 30) {
                 role = Enrollment.Role.MENTOR;
             } else if (grade <= 3 && chance < 50) {
                 role = Enrollment.Role.MENTEE;

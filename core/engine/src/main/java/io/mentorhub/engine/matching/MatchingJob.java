@@ -119,8 +119,10 @@ final class MatchingJob {
                     + " programs; it matches " + strategy.formats());
         }
         enrolled = Enrolled.load(tx, program, options.people());
-        compatibility = new Compatibility(enrolled.pool, plugins.constraints(configuration.constraints()),
-                plugins.weightedScorers(configuration.weights()), enrolled.affected);
+        List<Compatibility.Weighted> scorers = plugins.weightedScorers(configuration.weights());
+        compatibility = new Compatibility(enrolled.pool, plugins.constraints(configuration.constraints()), scorers,
+                enrolled.affected);
+        counts.put("best_possible_score", 100 * scorers.stream().mapToInt(Compatibility.Weighted::weight).sum());
         counts.put("strategy", strategy.id());
         counts.put("mentors", enrolled.pool.mentors().size());
         counts.put("mentees", enrolled.pool.mentees().size());

@@ -94,7 +94,7 @@ public class MatchingRuns {
     }
 
     /** Runs on the given Camel context; tests add scorers, constraints and strategies with the bind methods. */
-    public MatchingRuns(Database database, CamelContext camel, Settings settings) throws Exception {
+    MatchingRuns(Database database, CamelContext camel, Settings settings) throws Exception {
         this.database = database;
         this.camel = camel;
         this.settings = settings;

@@ -33,9 +33,9 @@ public final class MatchingSummary {
         if (run.status() != MatchingRun.Status.SUCCEEDED) {
             return out.toString();
         }
-        out.append(String.format("  pairs: %s   matched mentees: %s of %s   mean score: %s   candidates: %s%n",
+        out.append(String.format("  pairs: %s   matched mentees: %s of %s   mean score: %s of %s   candidates: %s%n",
                 counts.get("proposed_pairings"), counts.get("matched_mentees"), counts.get("mentees"),
-                counts.get("mean_score"), counts.get("candidates")));
+                counts.get("mean_score"), counts.get("best_possible_score"), counts.get("candidates")));
         if (Boolean.TRUE.equals(counts.get("certified_optimal"))) {
             out.append("  certified optimal over every feasible pair (dual prices checked)\n");
         }

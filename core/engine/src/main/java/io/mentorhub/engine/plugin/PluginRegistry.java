@@ -2,6 +2,8 @@ package io.mentorhub.engine.plugin;
 
 import io.mentorhub.api.HubPlugin;
 import io.mentorhub.api.connector.Connector;
+import io.mentorhub.api.matching.CompatibilityScorer;
+import io.mentorhub.api.matching.MatchingConstraint;
 import io.mentorhub.api.matching.MatchingStrategy;
 import io.mentorhub.api.survey.SurveyTool;
 import io.mentorhub.engine.health.ComponentHealth;
@@ -53,6 +55,8 @@ public class PluginRegistry implements HealthIndicator {
     /** Plugin SPI type → kind shown to administrators. */
     static final Map<String, String> KINDS = Map.of(
             MatchingStrategy.class.getName(), "MATCHING_STRATEGY",
+            CompatibilityScorer.class.getName(), "COMPATIBILITY_SCORER",
+            MatchingConstraint.class.getName(), "MATCHING_CONSTRAINT",
             Connector.class.getName(), "CONNECTOR",
             SurveyTool.class.getName(), "SURVEY_TOOL");
 
