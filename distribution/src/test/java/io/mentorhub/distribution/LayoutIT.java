@@ -34,7 +34,13 @@ class LayoutIT {
     void everyRuntimeBundleSitsAtAStartLevel() throws Exception {
         Path bundles = Path.of("target/mentorhub-" + System.getProperty("mentorhub.version", "0.1.0-SNAPSHOT"), "bundle");
         try (Stream<Path> levels = Files.list(bundles)) {
-            assertEquals(List.of("1", "2", "3", "4"), levels.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("1", "2", "3", "4", "5"), levels.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        try (Stream<Path> plugins = Files.list(bundles.resolve("5"))) {
+            List<String> names = plugins.map(p -> p.getFileName().toString().replaceAll("-\\d.*", "")).sorted().toList();
+            assertEquals(List.of("mentorhub-builtin-matching", "mentorhub-strategy-group", "mentorhub-strategy-mentee-choice",
+                    "mentorhub-strategy-optimal", "mentorhub-strategy-peer", "mentorhub-strategy-stable"), names,
+                    "the built-in matching plugins sit at start level 5");
         }
     }
 }
