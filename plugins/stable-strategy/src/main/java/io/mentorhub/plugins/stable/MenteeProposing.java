@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  *
  * <p>A mentee prefers the mentors they ranked, in their order, to every other; the others by score; equal scores by
  * the seed order. A mentor prefers by score (or, with {@link Rules#mentorsFavourRankers}, first the mentees who ranked
- * them higher), equal ones by the seed order. The seed order is the sorted ids shuffled by {@code Random(seed)}, so
+ * them higher), equal ones by the seed order: the sorted ids shuffled from the seed ({@link #tieBreak}), so
  * the result never depends on input order, and the seed only decides real ties.
  *
  * <p>Preferences are packed into longs — (ranking position, score rank, other side's index), indexes following the
@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * acceptable mentor at most once and each mentor keeps its holds in a heap bounded by its capacity: O(P log P) for P
  * candidate pairs.
  *
- * <p>The mentee-choice strategy bundle carries a copy of this class: plugins share nothing but the API.
+ * <p>The mentee-choice strategy bundle carries a copy of this class (plugins share nothing but the API): keep them
+ * alike.
  */
 final class MenteeProposing {
 
@@ -44,6 +45,18 @@ final class MenteeProposing {
     }
 
     private MenteeProposing() {
+    }
+
+    /**
+     * The random source of the seed order. The seed is scrambled first (the SplitMix64 finalizer): {@link Random}'s
+     * first draws from nearby seeds are nearly equal, and consecutive run seeds should not all settle ties alike.
+     * {@link Random}'s algorithm is specified, so the same seed gives the same order on every JVM.
+     */
+    static Random tieBreak(long seed) {
+        long z = seed + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return new Random(z ^ (z >>> 31));
     }
 
     /**
@@ -76,7 +89,7 @@ final class MenteeProposing {
 
     static Outcome run(MatchRequest request, Rules rules) {
         MatchControl control = request.control();
-        Random tieBreak = new Random(request.seed());
+        Random tieBreak = tieBreak(request.seed());
         SeedOrder mentorOrder = SeedOrder.of(request.mentors().stream().map(MentorSlot::mentorId), tieBreak);
         SeedOrder menteeOrder = SeedOrder.of(request.mentees().stream(), tieBreak);
         String[] mentorIds = mentorOrder.ids();

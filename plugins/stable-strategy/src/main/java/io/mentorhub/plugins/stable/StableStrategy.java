@@ -1,5 +1,6 @@
 package io.mentorhub.plugins.stable;
 
+import io.mentorhub.api.domain.ProgramFormat;
 import io.mentorhub.api.matching.MatchRequest;
 import io.mentorhub.api.matching.MatchRequest.CandidatePair;
 import io.mentorhub.api.matching.MatchRequest.MentorSlot;
@@ -7,7 +8,6 @@ import io.mentorhub.api.matching.MatchResult;
 import io.mentorhub.api.matching.MatchResult.ProposedPair;
 import io.mentorhub.api.matching.MatchResult.Unmatched;
 import io.mentorhub.api.matching.MatchingStrategy;
-import io.mentorhub.api.domain.ProgramFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -113,7 +113,7 @@ public class StableStrategy implements MatchingStrategy {
             best.merge(List.of(candidate.mentorId(), candidate.menteeId()), candidate.score(), Math::max);
         }
         best.values().removeIf(score -> score < threshold);
-        Random tieBreak = new Random(request.seed());
+        Random tieBreak = MenteeProposing.tieBreak(request.seed());
         Map<String, Integer> mentorTie = positions(List.of(MenteeProposing.SeedOrder.of(
                 request.mentors().stream().map(MentorSlot::mentorId), tieBreak).ids()));
         Map<String, Integer> menteeTie = positions(List.of(MenteeProposing.SeedOrder.of(request.mentees().stream(),

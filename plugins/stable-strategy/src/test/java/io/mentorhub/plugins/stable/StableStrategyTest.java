@@ -314,7 +314,7 @@ class StableStrategyTest extends MatchingStrategyContractTest {
         request.candidates().stream().filter(c -> c.menteeId().equals(mentee))
                 .forEach(c -> score.merge(c.mentorId(), c.score(), Math::max));
         List<String> seedOrder = List.of(MenteeProposing.SeedOrder.of(
-                request.mentors().stream().map(MentorSlot::mentorId), new Random(request.seed())).ids());
+                request.mentors().stream().map(MentorSlot::mentorId), MenteeProposing.tieBreak(request.seed())).ids());
         return Comparator.<String>comparingInt(m -> ranking.contains(m) ? ranking.indexOf(m) : Integer.MAX_VALUE)
                 .thenComparing(score::get, Comparator.reverseOrder())
                 .thenComparingInt(seedOrder::indexOf);
