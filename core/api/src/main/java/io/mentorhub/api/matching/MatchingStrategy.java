@@ -16,6 +16,15 @@ public interface MatchingStrategy extends HubPlugin {
 
     MatchResult match(MatchRequest request);
 
+    /**
+     * Whether mentors confirm this strategy's proposals themselves: each mentor accepts or declines within the hub's
+     * answer period, and a declined or unanswered proposal sends its mentee back into matching (mentee-choice
+     * programs). Otherwise HR or the program's managers publish proposals.
+     */
+    default boolean mentorsConfirm() {
+        return false;
+    }
+
     /** The program formats this strategy can match; the hub refuses to run it for any other. */
     default Set<ProgramFormat> formats() {
         return EnumSet.of(ProgramFormat.ONE_TO_ONE, ProgramFormat.REVERSE);

@@ -122,6 +122,12 @@ public final class ApiRoutes {
         routes.add(post("/api/matching-runs/{id}/publish", STAFF, matching::publish,
                 doc("Publish every proposal of a succeeded run that is still PROPOSED", "matching", null,
                         MatchingApi.Published.class)));
+        routes.add(post("/api/pairings/{id}/accept", PEOPLE, call -> matching.answer(call, true),
+                doc("The proposed mentor accepts a proposal (mentee-choice programs)", "matching",
+                        MatchingApi.Answer.class, Pairing.class)));
+        routes.add(post("/api/pairings/{id}/decline", PEOPLE, call -> matching.answer(call, false),
+                doc("The proposed mentor declines a proposal; the mentee is matched again without them", "matching",
+                        MatchingApi.Answer.class, Pairing.class)));
         routes.add(get("/api/programs/{id}/rankings/{person_id}", PEOPLE, matching::ranking,
                 doc("A mentee's ranking of mentors, best first", "matching", null, MatchingApi.Ranking.class)));
         routes.add(put("/api/programs/{id}/rankings/{person_id}", PEOPLE, matching::rank,

@@ -171,6 +171,56 @@ final class MatchingApi {
         return ApiResult.ok(published);
     }
 
+    /** Body of a mentor's answer; a reason for declining is optional. */
+    record Answer(String reason) {
+    }
+
+    /**
+     * The proposed mentor accepts (PUBLISHED) or declines (REJECTED, and the mentee is matched again without this
+     * mentor) a proposal, in programs whose strategy leaves proposals to mentors.
+     */
+    ApiResult answer(ApiCall call, boolean accept) throws Exception {
+        call.allowQuery(Set.of());
+        String id = call.path("id");
+        Answer answer = call.hasBody() ? call.body(Answer.class) : new Answer(null);
+        String text = answer.reason() == null || answer.reason().isBlank() ? null : answer.reason().strip();
+        if (text != null && text.length() > 400) {
+            throw ApiException.invalid("reason", "must be at most 400 characters");
+        }
+        MatchingRuns runs = runs();
+        Principal caller = call.principal();
+        PairingState target = accept ? PairingState.PUBLISHED : PairingState.REJECTED;
+        String reason = accept ? "accepted by the mentor" : "declined by the mentor" + (text == null ? "" : ": " + text);
+        Pairing answered = stores.database().inTransaction(tx -> {
+            Stored<Pairing> stored = access.pairing(tx, caller, id, true);
+            Pairing pairing = stored.value();
+            if (!caller.isPerson(pairing.mentorId())) {
+                throw ApiException.forbidden("only the proposed mentor answers a proposal");
+            }
+            if (!runs.mentorsConfirm(stores.programs().get(tx, pairing.programId()).value())) {
+                throw ApiException.conflict("not-mentor-confirmed", "in this program HR and the program's managers "
+                        + "publish proposals; mentors answer them only where the strategy leaves it to them");
+            }
+            if (pairing.state() != PairingState.PROPOSED) {
+                throw ApiException.conflict("invalid-transition", "only a PROPOSED pairing can be answered; this one is "
+                        + pairing.state());
+            }
+            Stored<Pairing> updated = stores.pairings().update(tx, pairing.moveTo(target, accept ? null : reason),
+                    stored.version());
+            stores.pairings().recordTransition(tx, id, PairingState.PROPOSED, target, reason, caller.actor());
+            if (!accept) {
+                stores.pairings().rememberDissolved(tx, pairing, reason);
+            }
+            Outbox.append(tx, Outbox.Event.of("pairing." + target.name().toLowerCase(java.util.Locale.ROOT), "pairing",
+                    id, updated.version()));
+            return updated.value();
+        });
+        if (!accept) {
+            runs.rematch(answered.programId(), answered.menteeIds(), "declined by mentor " + answered.mentorId());
+        }
+        return ApiResult.ok(answered);
+    }
+
     /** The mentee's ranking of mentors, best first. */
     ApiResult ranking(ApiCall call) throws Exception {
         call.allowQuery(Set.of());

@@ -208,8 +208,7 @@ final class PairingsApi {
 
     /**
      * A pairing dissolved during its trial re-enters matching for its own people only; every other pairing is left
-     * as it is, and the dissolved pair is never proposed again. If matching cannot start now (another run is going),
-     * the people stay unpaired and the next run of the program includes them.
+     * as it is, and the dissolved pair is never proposed again.
      */
     private void rematch(Pairing dissolved, Principal caller) {
         MatchingRuns runs = matching.get();
@@ -220,13 +219,7 @@ final class PairingsApi {
                     + "people", dissolved.id());
             return;
         }
-        try {
-            var run = runs.start(dissolved.programId(), null, new io.mentorhub.engine.matching.MatchingRun.Options(
-                    people, null), "trial re-match of pairing " + dissolved.id() + " by " + caller.actor());
-            LOG.info("Pairing {} dissolved in trial; re-match run {} queued for its people", dissolved.id(), run.id());
-        } catch (MatchingRuns.Refused | SQLException e) {
-            LOG.info("Pairing {} dissolved in trial; the re-match did not start ({}); the next run of the program "
-                    + "re-matches its people", dissolved.id(), e.getMessage());
-        }
+        runs.rematch(dissolved.programId(), people, "trial re-match of pairing " + dissolved.id() + " by "
+                + caller.actor());
     }
 }

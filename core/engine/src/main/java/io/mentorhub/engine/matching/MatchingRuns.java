@@ -67,12 +67,16 @@ public class MatchingRuns {
 
         @AttributeDefinition(description = "A run not finished this many seconds after it was requested stops", min = "1")
         int deadlineSeconds() default 1800;
+
+        @AttributeDefinition(description = "Where mentors confirm proposals (mentee-choice): days they have to answer "
+                + "before the proposal lapses and the mentee is matched again", min = "1")
+        int mentorAnswerDays() default 7;
     }
 
     /** How a run chooses candidates and how long it may take. */
     public record Settings(long denseLimit, int menteeTopK, int mentorTopKPerPlace, int certificationRounds,
-            int defaultDeadlineSeconds) {
-        public static final Settings DEFAULT = new Settings(4_000_000, 50, 10, 20, 1800);
+            int defaultDeadlineSeconds, java.time.Duration mentorAnswerPeriod) {
+        public static final Settings DEFAULT = new Settings(4_000_000, 50, 10, 20, 1800, java.time.Duration.ofDays(7));
     }
 
     private final Database database;
@@ -90,7 +94,8 @@ public class MatchingRuns {
     @Activate
     public MatchingRuns(@Reference Database database, @Reference FlowRuntime flows, Config config) throws Exception {
         this(database, flows.camel(), new Settings(config.denseLimit(), config.menteeTopK(),
-                config.mentorTopKPerPlace(), config.certificationRounds(), config.deadlineSeconds()));
+                config.mentorTopKPerPlace(), config.certificationRounds(), config.deadlineSeconds(),
+                java.time.Duration.ofDays(config.mentorAnswerDays())));
     }
 
     /** Runs on the given Camel context; tests add scorers, constraints and strategies with the bind methods. */
@@ -329,6 +334,69 @@ public class MatchingRuns {
             }
             return null;
         });
+        lapseUnansweredProposals();
+    }
+
+    /** Whether the program's strategy leaves proposals to its mentors to accept or decline. */
+    public boolean mentorsConfirm(Program program) {
+        MatchingStrategy strategy = strategies.get(program.matching().strategy());
+        return strategy != null && strategy.mentorsConfirm();
+    }
+
+    /**
+     * Where mentors confirm proposals, a proposal not answered within the answer period lapses: it is rejected with
+     * that reason, the pair is not proposed again, and its mentees are matched again.
+     */
+    void lapseUnansweredProposals() throws SQLException {
+        Instant before = Instant.now().minus(settings.mentorAnswerPeriod());
+        String reason = "the mentor did not answer within " + describe(settings.mentorAnswerPeriod());
+        Map<String, List<String>> lapsed = database.inTransaction(tx -> {
+            Map<String, List<String>> menteesByProgram = new java.util.TreeMap<>();
+            ProgramStore programs = new ProgramStore();
+            for (String programId : tx.query("SELECT id FROM program WHERE status IN ('ENROLLING', 'RUNNING')",
+                    row -> Tx.uuid(row, "id"))) {
+                if (!mentorsConfirm(programs.get(tx, programId).value())) {
+                    continue;
+                }
+                for (String pairingId : tx.query("SELECT p.id FROM pairing p JOIN pairing_transition t ON "
+                        + "t.pairing_id = p.id AND t.from_state IS NULL WHERE p.program_id = ? AND p.state = 'PROPOSED' "
+                        + "AND t.at < ? ORDER BY p.id", row -> Tx.uuid(row, "id"), Tx.uuid(programId), before)) {
+                    var stored = pairings.lock(tx, pairingId);
+                    io.mentorhub.api.domain.Pairing pairing = stored.value();
+                    pairings.update(tx, pairing.moveTo(io.mentorhub.api.domain.PairingState.REJECTED, reason),
+                            stored.version());
+                    pairings.recordTransition(tx, pairingId, io.mentorhub.api.domain.PairingState.PROPOSED,
+                            io.mentorhub.api.domain.PairingState.REJECTED, reason, "matching-run");
+                    pairings.rememberDissolved(tx, pairing, reason);
+                    io.mentorhub.engine.store.Outbox.append(tx, io.mentorhub.engine.store.Outbox.Event.of(
+                            "pairing.rejected", "pairing", pairingId, stored.version() + 1));
+                    menteesByProgram.computeIfAbsent(programId, p -> new java.util.ArrayList<>())
+                            .addAll(pairing.menteeIds());
+                }
+            }
+            return menteesByProgram;
+        });
+        lapsed.forEach((programId, mentees) -> rematch(programId, mentees, "lapsed proposals (" + reason + ")"));
+    }
+
+    /**
+     * Queues a re-match of these people, e.g. after a declined proposal or a pairing dissolved in its trial. If it
+     * cannot start now (another run of the program is going), they stay unpaired and the next run includes them.
+     */
+    public void rematch(String programId, List<String> people, String why) {
+        try {
+            MatchingRun run = start(programId, null, new MatchingRun.Options(people, null), "re-match: " + why);
+            LOG.info("Re-match run {} queued for {} people of program {}: {}", run.id(), people.size(), programId, why);
+        } catch (Refused | SQLException e) {
+            LOG.info("Re-match of {} people of program {} did not start ({}); the next run includes them",
+                    people.size(), programId, e.getMessage());
+        }
+    }
+
+    private static String describe(java.time.Duration period) {
+        long days = period.toDays();
+        return days >= 1 && period.equals(java.time.Duration.ofDays(days)) ? days + (days == 1 ? " day" : " days")
+                : period.toSeconds() + " seconds";
     }
 
     private void phaseChanged(MatchingJob job) throws SQLException {

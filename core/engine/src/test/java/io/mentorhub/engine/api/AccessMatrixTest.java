@@ -222,6 +222,8 @@ class AccessMatrixTest {
                         .body(cell -> Map.of("reason", "not a good fit")),
                 row("POST /api/programs/{freshProgram}/matching-runs", 202, 202, 404, 403, 403, 403, 403, 403, 403, 401)
                         .body(cell -> Map.of("seed", 1)),
+                row("POST /api/pairings/{freshPairing:PROPOSED}/accept", 403, 403, 404, 409, 403, 404, 404, 404, 403, 401),
+                row("POST /api/pairings/{freshPairing:PROPOSED}/decline", 403, 403, 404, 409, 403, 404, 404, 404, 403, 401),
                 row("POST /api/matching-runs/{run}/publish",      200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
                 row("POST /api/matching-runs/{run}/cancel",       409, 409, 404, 403, 403, 403, 403, 403, 403, 401),
                 row("PUT /api/programs/{program}/rankings/{mentee-1}", 200, 200, 404, 403, 200, 403, 403, 404, 403, 401)

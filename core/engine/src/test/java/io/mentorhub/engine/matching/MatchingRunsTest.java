@@ -48,6 +48,8 @@ class MatchingRunsTest {
             runs.bindStrategy(DualCertificateTest.optimalStrategy());
             runs.bindStrategy(new TestPlugins.Endless());
             runs.bindStrategy(new TestPlugins.RuleBreaker());
+            runs.bindStrategy((io.mentorhub.api.matching.MatchingStrategy) Builtins.create(
+                    "io.mentorhub.plugins.menteechoice.MenteeChoiceStrategy", Map.of()));
             api.matchingRuns = runs;
         }
 
@@ -282,7 +284,7 @@ class MatchingRunsTest {
         JsonNode denseRun = run(dense, denseProgram, Map.of("seed", 1));
         assertEquals("all feasible pairs", denseRun.path("counts").path("candidate_selection").asText());
 
-        Hub narrow = hub(new MatchingRuns.Settings(0, 1, 1, 50, 600));
+        Hub narrow = hub(new MatchingRuns.Settings(0, 1, 1, 50, 600, java.time.Duration.ofDays(7)));
         String narrowProgram = company(narrow, 12, 24, 5, "optimal", Map.of());
         JsonNode narrowRun = run(narrow, narrowProgram, Map.of("seed", 1));
         assertEquals("SUCCEEDED", narrowRun.path("status").asText(), narrowRun.toString());
@@ -337,7 +339,7 @@ class MatchingRunsTest {
         assertEquals(2, runs.path("items").size(), "the dissolve queued a re-match");
         JsonNode rematch = waitFor(hub, runs.path("items").get(0).path("id").asText());
         assertEquals("SUCCEEDED", rematch.path("status").asText(), rematch.toString());
-        assertTrue(rematch.path("requested_by").asText().startsWith("trial re-match of pairing " + id));
+        assertTrue(rematch.path("requested_by").asText().startsWith("re-match: trial re-match of pairing " + id));
         String mentee = trial.path("mentee_ids").get(0).asText();
         for (JsonNode p : pairings(hub, programId, "PROPOSED")) {
             assertEquals(mentee, p.path("mentee_ids").get(0).asText());
@@ -474,5 +476,96 @@ class MatchingRunsTest {
         assertEquals(422, hub.api.call("PUT", path, menteeKey, Map.of("mentor_ids", List.of("e01"))).status());
         assertEquals(422, hub.api.call("PUT", path, menteeKey, Map.of("mentor_ids", List.of("m00", "m00"))).status());
         assertEquals(saved, expect(200, hub.api.call("GET", path, menteeKey, null)).body(), "bad input changed nothing");
+    }
+
+    @Test
+    void inMenteeChoiceProgramsMentorsAcceptOrDeclineAndDeclinedMenteesMoveOn() throws Exception {
+        Hub hub = hub();
+        String programId = company(hub, 4, 3, 41, "mentee-choice", Map.of());
+        // e00 ranks every mentor outside their own team, in id order.
+        List<String> allowed = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String mentor = String.format("m%02d", i);
+            if (!team(hub, mentor).equals(team(hub, "e00"))) {
+                allowed.add(mentor);
+            }
+        }
+        assertTrue(allowed.size() >= 2, "the seed gives e00 at least two allowed mentors");
+        String mentee = hub.api.keyFor(Role.MENTEE, "e00");
+        expect(200, hub.api.call("PUT", "/api/programs/" + programId + "/rankings/e00", mentee,
+                Map.of("mentor_ids", allowed)));
+        run(hub, programId, Map.of("seed", 1));
+        JsonNode first = proposalFor(hub, programId, "e00");
+        assertEquals(allowed.get(0), first.path("mentor_id").asText(), "the first choice, uncontended");
+        String firstMentor = hub.api.keyFor(Role.MENTOR, allowed.get(0));
+        String pairing = first.path("id").asText();
+        assertEquals(403, hub.api.call("POST", "/api/pairings/" + pairing + "/accept", mentee, null).status(),
+                "only the mentor answers");
+        assertEquals(403, hub.api.admin("POST", "/api/pairings/" + pairing + "/accept", null).status());
+        JsonNode declined = expect(200, hub.api.call("POST", "/api/pairings/" + pairing + "/decline", firstMentor,
+                Map.of("reason", "no time this quarter"))).body();
+        assertEquals("REJECTED", declined.path("state").asText());
+        assertEquals("declined by the mentor: no time this quarter", declined.path("state_reason").asText());
+        assertEquals(409, hub.api.call("POST", "/api/pairings/" + pairing + "/accept", firstMentor, null).status(),
+                "an answered proposal stays answered");
+
+        JsonNode rematch = waitFor(hub, latestRun(hub, programId));
+        assertEquals("SUCCEEDED", rematch.path("status").asText(), rematch.toString());
+        JsonNode second = proposalFor(hub, programId, "e00");
+        assertEquals(allowed.get(1), second.path("mentor_id").asText(), "the request moved on to the next choice");
+        String secondMentor = hub.api.keyFor(Role.MENTOR, allowed.get(1));
+        JsonNode accepted = expect(200, hub.api.call("POST", "/api/pairings/" + second.path("id").asText() + "/accept",
+                secondMentor, null)).body();
+        assertEquals("PUBLISHED", accepted.path("state").asText());
+    }
+
+    @Test
+    void unansweredProposalsLapseAndTheirMenteesAreMatchedAgain() throws Exception {
+        Hub hub = hub(new MatchingRuns.Settings(4_000_000, 50, 10, 20, 600, java.time.Duration.ZERO));
+        String programId = company(hub, 4, 2, 43, "mentee-choice", Map.of());
+        run(hub, programId, Map.of("seed", 2));
+        List<JsonNode> proposed = pairings(hub, programId, "PROPOSED");
+        assertFalse(proposed.isEmpty());
+        Thread.sleep(5);
+        hub.runs.lapseUnansweredProposals();
+        for (JsonNode p : proposed) {
+            JsonNode lapsed = expect(200, hub.api.admin("GET", "/api/pairings/" + p.path("id").asText(), null)).body();
+            assertEquals("REJECTED", lapsed.path("state").asText());
+            assertEquals("the mentor did not answer within 0 seconds", lapsed.path("state_reason").asText());
+        }
+        JsonNode rematch = waitFor(hub, latestRun(hub, programId));
+        assertTrue(rematch.path("requested_by").asText().startsWith("re-match: lapsed proposals"), rematch.toString());
+        for (JsonNode p : pairings(hub, programId, "PROPOSED")) {
+            assertFalse(pairs(proposed).contains(p.path("mentor_id").asText() + "/" + p.path("mentee_ids").get(0).asText()),
+                    "a lapsed pair is not proposed again");
+        }
+    }
+
+    @Test
+    void mentorsAnswerOnlyWhereTheStrategyLeavesItToThem() throws Exception {
+        Hub hub = hub();
+        String programId = company(hub, 3, 2, 47, "optimal", Map.of());
+        run(hub, programId, Map.of("seed", 1));
+        JsonNode proposal = pairings(hub, programId, "PROPOSED").get(0);
+        String mentor = hub.api.keyFor(Role.MENTOR, proposal.path("mentor_id").asText());
+        ApiTestSupport.Response refused = hub.api.call("POST", "/api/pairings/" + proposal.path("id").asText()
+                + "/accept", mentor, null);
+        assertEquals(409, refused.status());
+        assertEquals("PROPOSED", expect(200, hub.api.admin("GET", "/api/pairings/" + proposal.path("id").asText(),
+                null)).body().path("state").asText());
+    }
+
+    private static JsonNode proposalFor(Hub hub, String programId, String mentee) throws Exception {
+        for (JsonNode p : pairings(hub, programId, "PROPOSED")) {
+            if (p.path("mentee_ids").get(0).asText().equals(mentee)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no proposal for " + mentee);
+    }
+
+    private static String latestRun(Hub hub, String programId) throws Exception {
+        return expect(200, hub.api.admin("GET", "/api/programs/" + programId + "/matching-runs", null)).body()
+                .path("items").get(0).path("id").asText();
     }
 }

@@ -64,6 +64,12 @@ public class MenteeChoiceStrategy implements MatchingStrategy {
                 config.minimumFallbackScore());
     }
 
+    /** Mentors accept or decline each proposal; the hub re-matches mentees whose proposal was declined. */
+    @Override
+    public boolean mentorsConfirm() {
+        return true;
+    }
+
     @Override
     public String id() {
         return "mentee-choice";
