@@ -12,6 +12,7 @@ CREATE TABLE matching_run (
     unmatched      VARCHAR(1000000) NOT NULL,
     fairness       VARCHAR(1000000),
     error          VARCHAR(2000),
+    cancel_requested BOOLEAN    NOT NULL DEFAULT FALSE,
     requested_by   VARCHAR(128) NOT NULL,
     options        VARCHAR(1000000) NOT NULL,
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,

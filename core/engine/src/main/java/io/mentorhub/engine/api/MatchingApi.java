@@ -191,7 +191,7 @@ final class MatchingApi {
         Principal caller = call.principal();
         PairingState target = accept ? PairingState.PUBLISHED : PairingState.REJECTED;
         String reason = accept ? "accepted by the mentor" : "declined by the mentor" + (text == null ? "" : ": " + text);
-        Pairing answered = stores.database().inTransaction(tx -> {
+        Stored<Pairing> answered = stores.database().inTransaction(tx -> {
             Stored<Pairing> stored = access.pairing(tx, caller, id, true);
             Pairing pairing = stored.value();
             if (!caller.isPerson(pairing.mentorId())) {
@@ -213,12 +213,13 @@ final class MatchingApi {
             }
             Outbox.append(tx, Outbox.Event.of("pairing." + target.name().toLowerCase(java.util.Locale.ROOT), "pairing",
                     id, updated.version()));
-            return updated.value();
+            return updated;
         });
         if (!accept) {
-            runs.rematch(answered.programId(), answered.menteeIds(), "declined by mentor " + answered.mentorId());
+            Pairing declined = answered.value();
+            runs.rematch(declined.programId(), declined.menteeIds(), "declined by mentor " + declined.mentorId());
         }
-        return ApiResult.ok(answered);
+        return ApiResult.withEtag(Representation.of(answered), answered.etag());
     }
 
     /** The mentee's ranking of mentors, best first. */

@@ -203,16 +203,6 @@ final class Compatibility implements PairScores {
         return reason.substring(0, reason.length() - 2);
     }
 
-    /** Why a constraint forbids this pair, for an administrator; null if it is allowed. */
-    String whyForbidden(int mentor, int mentee) {
-        for (int r = 0; r < rules.length; r++) {
-            if (!rules[r].allows(mentors[mentor], mentees[mentee])) {
-                return ruleIds[r] + ": " + rules[r].reason(mentors[mentor], mentees[mentee]);
-            }
-        }
-        return null;
-    }
-
     private static int clamp(int score) {
         return Math.max(0, Math.min(100, score));
     }

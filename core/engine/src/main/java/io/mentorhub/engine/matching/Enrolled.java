@@ -115,7 +115,6 @@ final class Enrolled {
         List<Integer> capacities = new ArrayList<>();
         List<Participant> mentees = new ArrayList<>();
         Map<String, Map<String, String>> reportable = new HashMap<>();
-        int index = 0;
         for (Row row : rows) {
             boolean selected = only.isEmpty() || only.contains(row.personId());
             if (!"A".equals(row.personStatus())) {
@@ -125,7 +124,8 @@ final class Enrolled {
                 }
                 continue;
             }
-            Participant participant = new Participant(index, row.personId(), row.role(), row.profile(),
+            // Indexes are assigned once everyone in the run is known (below).
+            Participant participant = new Participant(0, row.personId(), row.role(), row.profile(),
                     row.capacity(), level(row.grade()), row.team(), row.timeZone(), row.languages(),
                     chain(row.personId(), managerOf), consented(row.sensitive(), List.of(Participant.MATCHING_PURPOSE)));
             boolean added = false;
@@ -162,7 +162,6 @@ final class Enrolled {
                 }
             }
             if (added) {
-                index++;
                 Map<String, String> attributes = consented(row.sensitive(), FairnessReport.PURPOSES);
                 attributes.keySet().removeIf(name -> name.startsWith(Participant.PREFERENCE_PREFIX));
                 if (!attributes.isEmpty()) {
@@ -170,7 +169,7 @@ final class Enrolled {
                 }
             }
         }
-        // Participant indexes were assigned before we knew whether a row is used; renumber densely.
+        // Dense indexes in person id order, one per person even if they are both mentor and mentee.
         Map<String, Participant> renumbered = new LinkedHashMap<>();
         for (Participant p : concat(mentors, mentees)) {
             renumbered.computeIfAbsent(p.personId(), id -> withIndex(p, renumbered.size()));

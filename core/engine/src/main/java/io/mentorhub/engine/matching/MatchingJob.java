@@ -8,6 +8,7 @@ import io.mentorhub.api.domain.ProgramFormat;
 import io.mentorhub.api.matching.MatchControl;
 import io.mentorhub.api.matching.MatchRequest;
 import io.mentorhub.api.matching.MatchRequest.CandidatePair;
+import io.mentorhub.api.matching.MatchRequest.Factor;
 import io.mentorhub.api.matching.MatchRequest.MentorSlot;
 import io.mentorhub.api.matching.MatchResult;
 import io.mentorhub.api.matching.MatchResult.ProposedPair;
@@ -255,7 +256,7 @@ final class MatchingJob {
             if (back == PairScores.NOT_A_PAIR || forth == PairScores.NOT_A_PAIR) {
                 continue;
             }
-            List<io.mentorhub.api.matching.MatchRequest.Factor> factors = sum(compatibility.factors(a, b),
+            List<Factor> factors = sum(compatibility.factors(a, b),
                     compatibility.factors(b, a));
             pairs.add(new CandidatePair(mentors.get(a).personId(), menteeIds.get(b), forth + back, factors));
             pairs.add(new CandidatePair(mentors.get(b).personId(), menteeIds.get(a), forth + back, factors));
@@ -264,11 +265,11 @@ final class MatchingJob {
                 seed, control);
     }
 
-    private static List<io.mentorhub.api.matching.MatchRequest.Factor> sum(
-            List<io.mentorhub.api.matching.MatchRequest.Factor> a, List<io.mentorhub.api.matching.MatchRequest.Factor> b) {
-        List<io.mentorhub.api.matching.MatchRequest.Factor> total = new ArrayList<>(a.size());
+    private static List<Factor> sum(
+            List<Factor> a, List<Factor> b) {
+        List<Factor> total = new ArrayList<>(a.size());
         for (int f = 0; f < a.size(); f++) {
-            total.add(new io.mentorhub.api.matching.MatchRequest.Factor(a.get(f).scorer(),
+            total.add(new Factor(a.get(f).scorer(),
                     a.get(f).points() + b.get(f).points()));
         }
         return total;

@@ -67,13 +67,12 @@ public final class MatchingRunStore {
 
     /** Asks for a cancellation another node (or the queue) will notice; true if the run was still going. */
     public boolean requestCancel(Tx tx, String id) throws SQLException {
-        return tx.update("UPDATE matching_run SET error = 'cancellation requested', modified_at = ? WHERE id = ? "
+        return tx.update("UPDATE matching_run SET cancel_requested = TRUE, modified_at = ? WHERE id = ? "
                 + "AND status IN ('QUEUED', 'RUNNING')", tx.now(), Tx.uuid(id)) > 0;
     }
 
     public boolean cancelRequested(Tx tx, String id) throws SQLException {
-        return tx.count("SELECT COUNT(*) FROM matching_run WHERE id = ? AND error = 'cancellation requested'",
-                Tx.uuid(id)) > 0;
+        return tx.count("SELECT COUNT(*) FROM matching_run WHERE id = ? AND cancel_requested", Tx.uuid(id)) > 0;
     }
 
     /**
