@@ -65,10 +65,9 @@ public class GreedyStrategy implements MatchingStrategy {
 
     /**
      * Takes candidates best score first, ties by mentor id then mentee id (so input order never matters). Rather than
-     * sorting every pair, it buckets candidate positions by score in two linear passes (a counting sort) and then
-     * walks the buckets from the top: only a bucket it reaches is looked at, pairs whose mentor is full or whose
-     * mentee is taken are dropped, and only the rest are sorted, as packed longs. It stops as soon as every mentee is
-     * matched or every place is taken, which on dense requests leaves most pairs untouched.
+     * sorting every pair, it reads the pair objects once, buckets them by score (a counting sort) and walks the
+     * buckets from the top: pairs whose mentor is full or whose mentee is taken are dropped, and only the rest of a
+     * bucket is sorted, as packed longs. It stops as soon as every mentee is matched or every place is taken.
      */
     @Override
     public MatchResult match(MatchRequest request) {
@@ -84,7 +83,7 @@ public class GreedyStrategy implements MatchingStrategy {
             freePlaces += mentor.capacity();
         }
         List<CandidatePair> candidates = request.candidates();
-        ScoreLevels levels = ScoreLevels.of(candidates, threshold, control);
+        ScoreLevels levels = ScoreLevels.of(candidates, threshold, mentors, mentees, control);
 
         int menteeBits = bits(mentees.size());
         int mentorBits = bits(mentors.size());
@@ -107,13 +106,10 @@ public class GreedyStrategy implements MatchingStrategy {
                 if ((k & POLL_MASK) == 0) {
                     control.checkpoint();
                 }
-                CandidatePair candidate = candidates.get(levels.position(k));
-                int mentor = mentors.indexOf(candidate.mentorId());
-                if (room[mentor] == 0) {
-                    continue;
-                }
-                int mentee = mentees.indexOf(candidate.menteeId());
-                if (!matched[mentee]) {
+                long pair = levels.pair(k);
+                int mentor = (int) (pair >>> 32);
+                int mentee = (int) pair;
+                if (room[mentor] != 0 && !matched[mentee]) {
                     keys[open] = ((long) mentor << menteeBits | mentee) << localBits | open;
                     positionOf[open++] = levels.position(k);
                 }
@@ -138,42 +134,17 @@ public class GreedyStrategy implements MatchingStrategy {
             }
         }
 
-        boolean[] hadCandidate = matchedCount < mentees.size()
-                ? menteesWithUsableCandidates(candidates, mentees, threshold, control)
-                : matched;
         List<Unmatched> unmatched = new ArrayList<>();
         for (String mentee : request.mentees()) {
             control.checkpoint();
             int index = mentees.indexOf(mentee);
             if (!matched[index]) {
-                unmatched.add(new Unmatched(mentee, hadCandidate[index]
+                unmatched.add(new Unmatched(mentee, levels.menteeHasPair(index)
                         ? "every compatible mentor was already at capacity"
                         : "no compatible mentor scored at least " + threshold));
             }
         }
         return new MatchResult(pairs, unmatched);
-    }
-
-    /** Which mentees have a pair scoring at least the threshold: one pass, reusing the index of a repeated mentee. */
-    private static boolean[] menteesWithUsableCandidates(List<CandidatePair> candidates, IdIndex mentees,
-            int threshold, MatchControl control) {
-        boolean[] had = new boolean[mentees.size()];
-        String lastId = null;
-        int last = -1;
-        for (int c = 0; c < candidates.size(); c++) {
-            if ((c & POLL_MASK) == 0) {
-                control.checkpoint();
-            }
-            CandidatePair candidate = candidates.get(c);
-            if (candidate.score() >= threshold) {
-                if (candidate.menteeId() != lastId) {
-                    lastId = candidate.menteeId();
-                    last = mentees.indexOf(lastId);
-                }
-                had[last] = true;
-            }
-        }
-        return had;
     }
 
     /** Bits needed for indexes 0..size-1 (at least one). */

@@ -14,6 +14,7 @@ final class IdIndex {
     private final String[] slotId;
     private final int[] slotIndex;
     private final int mask;
+    private final int shift;
 
     IdIndex(List<String> ids) {
         String[] copy = ids.toArray(String[]::new);
@@ -25,8 +26,9 @@ final class IdIndex {
         slotId = new String[slots];
         slotIndex = new int[slots];
         mask = slots - 1;
+        shift = 32 - Integer.numberOfTrailingZeros(slots);
         for (int k = 0; k < copy.length; k++) {
-            int slot = spread(copy[k].hashCode()) & mask;
+            int slot = slot(copy[k].hashCode());
             while (slotId[slot] != null) {
                 slot = slot + 1 & mask;
             }
@@ -45,7 +47,7 @@ final class IdIndex {
 
     /** The id's position in sorted order. */
     int indexOf(String id) {
-        int slot = spread(id.hashCode()) & mask;
+        int slot = slot(id.hashCode());
         while (true) {
             String here = slotId[slot];
             if (here == null) {
@@ -58,8 +60,9 @@ final class IdIndex {
         }
     }
 
-    private static int spread(int hash) {
-        return hash * 0x9E3779B9 ^ hash >>> 16;
+    /** Fibonacci hashing: the high bits of the product depend on every bit of the hash. */
+    private int slot(int hash) {
+        return (hash * 0x9E3779B9) >>> shift;
     }
 
     private static boolean isSorted(String[] ids) {

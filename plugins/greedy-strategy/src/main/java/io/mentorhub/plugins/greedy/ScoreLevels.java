@@ -6,21 +6,27 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Positions of the usable candidates (score at least the threshold) grouped by score, best score first, and in
- * request order within a score: a counting sort, two linear passes. Scores spanning a narrow range (the usual 0..100)
- * are their own bucket numbers; a wide range is ranked through its sorted distinct scores instead.
+ * The usable candidates (score at least the threshold) as (mentor index, mentee index) and position in the request,
+ * grouped by score, best score first, and in request order within a score: a counting sort. The request's pair
+ * objects are read once, in order, which is what keeps it fast; afterwards only primitive arrays are touched. Scores
+ * spanning a narrow range (the usual 0..100) are their own bucket numbers; a wide range is ranked through its sorted
+ * distinct scores instead.
  */
 final class ScoreLevels {
 
     private final int[] levelScore;
     private final int[] levelStart;
+    private final long[] pairs;
     private final int[] positions;
+    private final boolean[] menteeHasPair;
     private final int largest;
 
-    private ScoreLevels(int[] levelScore, int[] levelStart, int[] positions) {
+    private ScoreLevels(int[] levelScore, int[] levelStart, long[] pairs, int[] positions, boolean[] menteeHasPair) {
         this.levelScore = levelScore;
         this.levelStart = levelStart;
+        this.pairs = pairs;
         this.positions = positions;
+        this.menteeHasPair = menteeHasPair;
         int most = 0;
         for (int level = 0; level < levelScore.length; level++) {
             most = Math.max(most, levelStart[level + 1] - levelStart[level]);
@@ -28,25 +34,44 @@ final class ScoreLevels {
         this.largest = most;
     }
 
-    static ScoreLevels of(List<CandidatePair> candidates, int threshold, MatchControl control) {
+    static ScoreLevels of(List<CandidatePair> candidates, int threshold, IdIndex mentors, IdIndex mentees,
+            MatchControl control) {
         int[] score = new int[candidates.size()];
+        long[] pair = new long[candidates.size()];
+        boolean[] menteeHasPair = new boolean[mentees.size()];
         int usable = 0;
         int min = Integer.MAX_VALUE;
         int max = Integer.MIN_VALUE;
+        // Requests often list a person's pairs together: a repeated id object skips its lookup.
+        String lastMentor = null;
+        String lastMentee = null;
+        int mentor = -1;
+        int mentee = -1;
         for (int c = 0; c < score.length; c++) {
             if ((c & GreedyStrategy.POLL_MASK) == 0) {
                 control.checkpoint();
             }
-            int s = candidates.get(c).score();
+            CandidatePair candidate = candidates.get(c);
+            int s = candidate.score();
             score[c] = s;
             if (s >= threshold) {
+                if (candidate.mentorId() != lastMentor) {
+                    lastMentor = candidate.mentorId();
+                    mentor = mentors.indexOf(lastMentor);
+                }
+                if (candidate.menteeId() != lastMentee) {
+                    lastMentee = candidate.menteeId();
+                    mentee = mentees.indexOf(lastMentee);
+                }
+                pair[c] = (long) mentor << 32 | mentee;
+                menteeHasPair[mentee] = true;
                 usable++;
                 min = Math.min(min, s);
                 max = Math.max(max, s);
             }
         }
         if (usable == 0) {
-            return new ScoreLevels(new int[0], new int[1], new int[0]);
+            return new ScoreLevels(new int[0], new int[1], new long[0], new int[0], menteeHasPair);
         }
 
         // Level of each usable candidate: 0 is the best score.
@@ -80,16 +105,19 @@ final class ScoreLevels {
             levelStart[level + 1] += levelStart[level];
         }
         int[] fill = Arrays.copyOf(levelStart, levelScore.length);
+        long[] pairs = new long[usable];
         int[] positions = new int[usable];
         for (int c = 0; c < score.length; c++) {
             if ((c & GreedyStrategy.POLL_MASK) == 0) {
                 control.checkpoint();
             }
             if (score[c] >= 0) {
-                positions[fill[score[c]]++] = c;
+                int at = fill[score[c]]++;
+                pairs[at] = pair[c];
+                positions[at] = c;
             }
         }
-        return new ScoreLevels(levelScore, levelStart, positions);
+        return new ScoreLevels(levelScore, levelStart, pairs, positions, menteeHasPair);
     }
 
     int count() {
@@ -104,7 +132,7 @@ final class ScoreLevels {
         return levelStart[level + 1] - levelStart[level];
     }
 
-    /** The level's candidates are {@code position(first(level)) .. position(end(level) - 1)}. */
+    /** The level's candidates are {@code first(level) .. end(level) - 1}. */
     int first(int level) {
         return levelStart[level];
     }
@@ -113,8 +141,19 @@ final class ScoreLevels {
         return levelStart[level + 1];
     }
 
+    /** Mentor index (high half) and mentee index (low half) of candidate {@code k}. */
+    long pair(int k) {
+        return pairs[k];
+    }
+
+    /** Where candidate {@code k} is in the request. */
     int position(int k) {
         return positions[k];
+    }
+
+    /** Whether the mentee has a usable pair at all. */
+    boolean menteeHasPair(int mentee) {
+        return menteeHasPair[mentee];
     }
 
     /** The size of the biggest level: enough room for any level's work. */
