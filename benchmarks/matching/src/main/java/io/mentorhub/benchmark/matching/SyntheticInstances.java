@@ -1,5 +1,8 @@
 package io.mentorhub.benchmark.matching;
 
+import io.mentorhub.api.matching.MatchControl;
+import io.mentorhub.engine.matching.CandidateSelection;
+import io.mentorhub.engine.matching.PairScores;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -16,20 +19,44 @@ public final class SyntheticInstances {
         /** The mentors with the highest affinity among all mentors. */
         TOP_BY_AFFINITY,
         /** The mentors with the highest affinity among those of the mentee's own group (no all-pairs scan). */
-        TOP_BY_AFFINITY_IN_GROUP
+        TOP_BY_AFFINITY_IN_GROUP,
+        /**
+         * The engine's two-sided selection over every pair by score: each mentee's best mentors and each mentor's best
+         * mentees per place ({@code CandidateSelection}).
+         */
+        BOTH_SIDES,
+        /** The same, where only pairs within a group are feasible: other pairs are not pairs at all. */
+        BOTH_SIDES_IN_GROUP
     }
 
     /**
      * An instance to generate. Each mentee gets between {@code minPerMentee} and {@code maxPerMentee} candidates
-     * (drawn per mentee), ignored for {@link Candidates#DENSE}.
+     * (drawn per mentee), ignored for {@link Candidates#DENSE}. For the two-sided selections each mentee's top
+     * {@code minPerMentee} (= {@code maxPerMentee}) are kept, and each mentor's top {@code mentorPerPlace} mentees
+     * per place of capacity.
      */
     public record Spec(String name, int mentees, int mentors, int capacity, Candidates candidates, int minPerMentee,
-            int maxPerMentee) {
+            int maxPerMentee, int mentorPerPlace) {
 
         public Spec {
-            if (mentees < 0 || mentors < 1 || capacity < 0 || minPerMentee < 0 || maxPerMentee < minPerMentee) {
+            if (mentees < 0 || mentors < 1 || capacity < 0 || minPerMentee < 0 || maxPerMentee < minPerMentee
+                    || mentorPerPlace < 0 || twoSided(candidates) && minPerMentee != maxPerMentee) {
                 throw new IllegalArgumentException("bad instance spec " + name);
             }
+        }
+
+        /** A spec whose candidates come from the mentees' side only. */
+        public Spec(String name, int mentees, int mentors, int capacity, Candidates candidates, int minPerMentee,
+                int maxPerMentee) {
+            this(name, mentees, mentors, capacity, candidates, minPerMentee, maxPerMentee, 0);
+        }
+
+        public boolean twoSided() {
+            return twoSided(candidates);
+        }
+
+        private static boolean twoSided(Candidates candidates) {
+            return candidates == Candidates.BOTH_SIDES || candidates == Candidates.BOTH_SIDES_IN_GROUP;
         }
 
         public String describe() {
@@ -38,6 +65,10 @@ public final class SyntheticInstances {
                 case DENSE -> shape + ", dense (all pairs)";
                 case TOP_BY_AFFINITY -> shape + ", top " + range() + " mentors by affinity per mentee";
                 case TOP_BY_AFFINITY_IN_GROUP -> shape + ", top " + range() + " by affinity within the mentee's group";
+                case BOTH_SIDES -> shape + ", each mentee's top " + minPerMentee + " ∪ each mentor's top "
+                        + mentorPerPlace + " per place, by score over all pairs";
+                case BOTH_SIDES_IN_GROUP -> shape + ", each mentee's top " + minPerMentee + " ∪ each mentor's top "
+                        + mentorPerPlace + " per place, by score, pairs within a group only";
             };
         }
 
@@ -46,9 +77,15 @@ public final class SyntheticInstances {
         }
     }
 
+    /** The two-sided selection's sizes for b and c. */
+    static final int MENTEE_TOP = Integer.getInteger("bench.menteeTop", 20);
+    static final int MENTOR_PER_PLACE = Integer.getInteger("bench.mentorPerPlace", 5);
+
     public static final Spec A = new Spec("a", 1_000, 1_000, 1, Candidates.DENSE, 0, 0);
-    public static final Spec B = new Spec("b", 10_000, 2_500, 4, Candidates.TOP_BY_AFFINITY, 50, 50);
-    public static final Spec C = new Spec("c", 100_000, 25_000, 4, Candidates.TOP_BY_AFFINITY_IN_GROUP, 30, 50);
+    public static final Spec B = new Spec("b", 10_000, 2_500, 4, Candidates.BOTH_SIDES, MENTEE_TOP, MENTEE_TOP,
+            MENTOR_PER_PLACE);
+    public static final Spec C = new Spec("c", 100_000, 25_000, 4, Candidates.BOTH_SIDES_IN_GROUP, MENTEE_TOP,
+            MENTEE_TOP, MENTOR_PER_PLACE);
 
     private SyntheticInstances() {
     }
@@ -62,6 +99,12 @@ public final class SyntheticInstances {
         Arrays.fill(capacity, spec.capacity());
         if (spec.candidates() == Candidates.DENSE) {
             return dense(spec, model, capacity);
+        }
+        if (spec.twoSided()) {
+            io.mentorhub.engine.matching.CandidateGraph selected = CandidateSelection.select(capacity, spec.mentees(),
+                    pairScores(spec, model), spec.minPerMentee(), spec.mentorPerPlace(), MatchControl.NONE)
+                    .candidates();
+            return of(spec.mentees(), capacity, selected);
         }
 
         int[][] pools = pools(spec, model);
@@ -89,6 +132,32 @@ public final class SyntheticInstances {
         }
         return new CandidateGraph(spec.mentees(), capacity, Arrays.copyOf(pairMentee, pairs),
                 Arrays.copyOf(pairMentor, pairs), Arrays.copyOf(pairScore, pairs));
+    }
+
+    /**
+     * The scores the two-sided selection and the dual certificate ask for, by (mentor, mentee): the model's score, or
+     * {@code NOT_A_PAIR} across groups when only pairs within a group are feasible.
+     */
+    static PairScores pairScores(Spec spec, LatentModel model) {
+        if (spec.candidates() == Candidates.BOTH_SIDES_IN_GROUP || spec.candidates() == Candidates.TOP_BY_AFFINITY_IN_GROUP) {
+            return (mentor, mentee) -> model.menteeGroup(mentee) == model.mentorGroup(mentor)
+                    ? model.score(mentee, mentor)
+                    : PairScores.NOT_A_PAIR;
+        }
+        return (mentor, mentee) -> model.score(mentee, mentor);
+    }
+
+    /** The engine's candidate graph as the benchmark's, pairs in the same order. */
+    static CandidateGraph of(int mentees, int[] capacity, io.mentorhub.engine.matching.CandidateGraph selected) {
+        int[] pairMentee = new int[selected.size()];
+        int[] pairMentor = new int[selected.size()];
+        int[] pairScore = new int[selected.size()];
+        for (int k = 0; k < selected.size(); k++) {
+            pairMentee[k] = selected.mentee(k);
+            pairMentor[k] = selected.mentor(k);
+            pairScore[k] = selected.score(k);
+        }
+        return new CandidateGraph(mentees, capacity, pairMentee, pairMentor, pairScore);
     }
 
     /** Every pair of a dense spec, scored, without storing them: the source for the dense optimum. */

@@ -17,7 +17,8 @@ class SyntheticInstancesTest {
     static final List<Spec> SMALL_SPECS = List.of(
             new Spec("dense", 60, 40, 2, Candidates.DENSE, 0, 0),
             new Spec("top", 300, 120, 3, Candidates.TOP_BY_AFFINITY, 12, 12),
-            new Spec("group", 2_000, 1_200, 2, Candidates.TOP_BY_AFFINITY_IN_GROUP, 5, 9));
+            new Spec("group", 2_000, 1_200, 2, Candidates.TOP_BY_AFFINITY_IN_GROUP, 5, 9),
+            new Spec("both sides", 1_500, 1_100, 2, Candidates.BOTH_SIDES_IN_GROUP, 4, 4, 3));
 
     @Test
     void theSameSeedGivesTheSameGraphAndAnotherSeedAnother() {
@@ -60,6 +61,8 @@ class SyntheticInstancesTest {
             for (int count : perMentee) {
                 if (spec.candidates() == Candidates.DENSE) {
                     assertEquals(spec.mentors(), count, spec.name());
+                } else if (spec.twoSided()) {
+                    assertTrue(count >= spec.minPerMentee(), spec.name() + ": " + count);
                 } else {
                     assertTrue(count >= spec.minPerMentee() && count <= spec.maxPerMentee(),
                             spec.name() + ": " + count);
@@ -95,6 +98,30 @@ class SyntheticInstancesTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void twoSidedCandidatesAreScoredByTheModelWithinGroupsAndFillEveryMentor() {
+        Spec spec = SMALL_SPECS.get(3);
+        LatentModel model = new LatentModel(spec.mentees(), spec.mentors(), 13);
+        CandidateGraph graph = SyntheticInstances.generate(spec, model, 13);
+        assertTrue(model.groups() > 1, "groups");
+        int[] perMentor = new int[spec.mentors()];
+        for (int k = 0; k < graph.pairs(); k++) {
+            int mentee = graph.pairMentee(k);
+            int mentor = graph.pairMentor(k);
+            assertEquals(model.menteeGroup(mentee), model.mentorGroup(mentor), "within the group");
+            assertEquals(model.score(mentee, mentor), graph.pairScore(k));
+            perMentor[mentor]++;
+        }
+        int[] groupMentees = new int[model.groups()];
+        for (int j = 0; j < spec.mentees(); j++) {
+            groupMentees[model.menteeGroup(j)]++;
+        }
+        for (int i = 0; i < spec.mentors(); i++) {
+            int want = Math.min(spec.mentorPerPlace() * spec.capacity(), groupMentees[model.mentorGroup(i)]);
+            assertTrue(perMentor[i] >= want, "mentor " + i + " has " + perMentor[i] + " candidates, wants " + want);
         }
     }
 
