@@ -90,36 +90,30 @@ public class GreedyStrategy implements MatchingStrategy {
         boolean[] matched = new boolean[mentees.size()];
         int matchedCount = 0;
         List<ProposedPair> pairs = new ArrayList<>();
+        long[] openPair = new long[levels.largest()];
+        int[] openPosition = new int[levels.largest()];
+        int[] order = new int[levels.largest()];
         long[] keys = new long[levels.largest()];
-        int[] positionOf = new int[levels.largest()];
+        int[] perMentor = new int[mentors.size() + 1];
         for (int level = 0; level < levels.count()
                 && matchedCount < mentees.size() && freePlaces > 0; level++) {
-            int localBits = bits(levels.size(level));
-            if (mentorBits + menteeBits + localBits > 63) {
-                throw new IllegalArgumentException("request too large for the greedy strategy's packed sort: "
-                        + mentors.size() + " mentors, " + mentees.size() + " mentees, " + levels.size(level)
-                        + " pairs scoring " + levels.score(level));
-            }
-            // Pairs still possible at this score, keyed (mentor, mentee, position in this list).
+            // Pairs still possible at this score, in request order.
             int open = 0;
             for (int k = levels.first(level); k < levels.end(level); k++) {
                 if ((k & POLL_MASK) == 0) {
                     control.checkpoint();
                 }
                 long pair = levels.pair(k);
-                int mentor = (int) (pair >>> 32);
-                int mentee = (int) pair;
-                if (room[mentor] != 0 && !matched[mentee]) {
-                    keys[open] = ((long) mentor << menteeBits | mentee) << localBits | open;
-                    positionOf[open++] = levels.position(k);
+                if (room[(int) (pair >>> 32)] != 0 && !matched[(int) pair]) {
+                    openPair[open] = pair;
+                    openPosition[open++] = levels.position(k);
                 }
             }
-            Arrays.sort(keys, 0, open);
-            long localMask = (1L << localBits) - 1;
-            long menteeMask = (1L << menteeBits) - 1;
-            for (int k = 0; k < open; k++) {
-                int mentee = (int) (keys[k] >>> localBits & menteeMask);
-                int mentor = (int) (keys[k] >>> (localBits + menteeBits));
+            orderByMentorThenMentee(levels, level, open, openPair, mentorBits, menteeBits, keys, perMentor, order);
+            for (int t = 0; t < open; t++) {
+                int local = order[t];
+                int mentor = (int) (openPair[local] >>> 32);
+                int mentee = (int) openPair[local];
                 if (matched[mentee] || room[mentor] == 0) {
                     continue;
                 }
@@ -128,7 +122,7 @@ public class GreedyStrategy implements MatchingStrategy {
                 freePlaces--;
                 matched[mentee] = true;
                 matchedCount++;
-                CandidatePair candidate = candidates.get(positionOf[(int) (keys[k] & localMask)]);
+                CandidatePair candidate = candidates.get(openPosition[local]);
                 pairs.add(new ProposedPair(candidate.mentorId(), candidate.menteeId(), candidate.score(),
                         candidate.factors()));
             }
@@ -145,6 +139,43 @@ public class GreedyStrategy implements MatchingStrategy {
             }
         }
         return new MatchResult(pairs, unmatched);
+    }
+
+    /**
+     * Fills {@code order[0 .. open)} with the open pairs' local numbers sorted by mentor, then mentee, then request
+     * order. When the request lists pairs by mentee (as a scored pool usually does), a level already is in mentee
+     * order, so a stable counting sort by mentor suffices; otherwise the pairs are sorted as packed longs.
+     */
+    private static void orderByMentorThenMentee(ScoreLevels levels, int level, int open, long[] openPair,
+            int mentorBits, int menteeBits, long[] keys, int[] perMentor, int[] order) {
+        int mentors = perMentor.length - 1;
+        if (levels.inMenteeOrder() && open > mentors / 8) {
+            for (int t = 0; t < open; t++) {
+                perMentor[(int) (openPair[t] >>> 32) + 1]++;
+            }
+            for (int i = 0; i < mentors; i++) {
+                perMentor[i + 1] += perMentor[i];
+            }
+            for (int t = 0; t < open; t++) {
+                order[perMentor[(int) (openPair[t] >>> 32)]++] = t;
+            }
+            Arrays.fill(perMentor, 0);
+            return;
+        }
+        int localBits = bits(open);
+        if (mentorBits + menteeBits + localBits > 63) {
+            throw new IllegalArgumentException("request too large for the greedy strategy's packed sort: "
+                    + mentors + " mentors, " + (1L << menteeBits) + " mentees, " + open + " pairs scoring "
+                    + levels.score(level));
+        }
+        for (int t = 0; t < open; t++) {
+            keys[t] = ((openPair[t] >>> 32) << menteeBits | (int) openPair[t]) << localBits | t;
+        }
+        Arrays.sort(keys, 0, open);
+        long localMask = (1L << localBits) - 1;
+        for (int t = 0; t < open; t++) {
+            order[t] = (int) (keys[t] & localMask);
+        }
     }
 
     /** Bits needed for indexes 0..size-1 (at least one). */

@@ -19,9 +19,12 @@ final class ScoreLevels {
     private final long[] pairs;
     private final int[] positions;
     private final boolean[] menteeHasPair;
+    private final boolean inMenteeOrder;
     private final int largest;
 
-    private ScoreLevels(int[] levelScore, int[] levelStart, long[] pairs, int[] positions, boolean[] menteeHasPair) {
+    private ScoreLevels(int[] levelScore, int[] levelStart, long[] pairs, int[] positions, boolean[] menteeHasPair,
+            boolean inMenteeOrder) {
+        this.inMenteeOrder = inMenteeOrder;
         this.levelScore = levelScore;
         this.levelStart = levelStart;
         this.pairs = pairs;
@@ -47,6 +50,7 @@ final class ScoreLevels {
         String lastMentee = null;
         int mentor = -1;
         int mentee = -1;
+        boolean inMenteeOrder = true;
         for (int c = 0; c < score.length; c++) {
             if ((c & GreedyStrategy.POLL_MASK) == 0) {
                 control.checkpoint();
@@ -61,7 +65,9 @@ final class ScoreLevels {
                 }
                 if (candidate.menteeId() != lastMentee) {
                     lastMentee = candidate.menteeId();
-                    mentee = mentees.indexOf(lastMentee);
+                    int next = mentees.indexOf(lastMentee);
+                    inMenteeOrder &= next >= mentee;
+                    mentee = next;
                 }
                 pair[c] = (long) mentor << 32 | mentee;
                 menteeHasPair[mentee] = true;
@@ -71,7 +77,7 @@ final class ScoreLevels {
             }
         }
         if (usable == 0) {
-            return new ScoreLevels(new int[0], new int[1], new long[0], new int[0], menteeHasPair);
+            return new ScoreLevels(new int[0], new int[1], new long[0], new int[0], menteeHasPair, true);
         }
 
         // Level of each usable candidate: 0 is the best score.
@@ -117,7 +123,7 @@ final class ScoreLevels {
                 positions[at] = c;
             }
         }
-        return new ScoreLevels(levelScore, levelStart, pairs, positions, menteeHasPair);
+        return new ScoreLevels(levelScore, levelStart, pairs, positions, menteeHasPair, inMenteeOrder);
     }
 
     int count() {
@@ -149,6 +155,11 @@ final class ScoreLevels {
     /** Where candidate {@code k} is in the request. */
     int position(int k) {
         return positions[k];
+    }
+
+    /** Whether the usable pairs are listed by mentee (mentees in index order, any mentor order within one). */
+    boolean inMenteeOrder() {
+        return inMenteeOrder;
     }
 
     /** Whether the mentee has a usable pair at all. */
