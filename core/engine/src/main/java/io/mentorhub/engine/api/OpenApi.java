@@ -45,6 +45,7 @@ final class OpenApi {
         TAGS.put("programs", "Mentorship programs: charter, format, phases, matching and surveys");
         TAGS.put("enrollments", "People taking part in a program as mentor, mentee or both");
         TAGS.put("pairings", "Mentors with their mentees, and the validated transitions of a pairing");
+        TAGS.put("matching", "Matching runs that propose pairings, mentees' rankings and mentors' answers");
         TAGS.put("goals", "SMART goals worked on within a pairing");
         TAGS.put("milestones", "Checkpoints within a pairing");
         TAGS.put("sessions", "Meetings of a pair");
