@@ -63,7 +63,15 @@ class PostgresHubIT {
                         "SELECT given_name, (SELECT COUNT(*) FROM schema_migration) FROM person WHERE hris_id = 'pg-1'")) {
             row.next();
             assertEquals("Pia", row.getString(1));
-            assertEquals(2, row.getInt(2), "both migrations applied by the hub");
+            assertEquals(migrations(), row.getInt(2), "every migration applied by the hub");
+        }
+    }
+
+    /** How many migrations the engine ships: the entries of its migration index. */
+    private static int migrations() throws java.io.IOException {
+        try (var index = PostgresHubIT.class.getResourceAsStream("/db/migration/index.txt")) {
+            return (int) new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> line.endsWith(".sql")).count();
         }
     }
 }
