@@ -52,4 +52,28 @@ public interface SurveyTool extends HubPlugin {
 
     /** The most invitations one {@link #distribute} call takes. */
     int MAX_INVITATIONS = 500;
+
+    /**
+     * Checks a {@link #distribute} batch: not null, no null element, at most {@value #MAX_INVITATIONS}, each
+     * invitation id once. Returns it unchanged or throws {@link IllegalArgumentException}.
+     */
+    static List<Invitation> requireValidBatch(List<Invitation> invitations) {
+        if (invitations == null) {
+            throw new IllegalArgumentException("invitations are required");
+        }
+        if (invitations.size() > MAX_INVITATIONS) {
+            throw new IllegalArgumentException("at most " + MAX_INVITATIONS + " invitations per call, got "
+                    + invitations.size());
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        for (Invitation invitation : invitations) {
+            if (invitation == null) {
+                throw new IllegalArgumentException("an invitation is null");
+            }
+            if (!ids.add(invitation.invitationId())) {
+                throw new IllegalArgumentException("invitation " + invitation.invitationId() + " is listed twice");
+            }
+        }
+        return invitations;
+    }
 }
