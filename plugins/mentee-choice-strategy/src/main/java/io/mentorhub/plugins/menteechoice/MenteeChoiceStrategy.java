@@ -1,5 +1,6 @@
 package io.mentorhub.plugins.menteechoice;
 
+import io.mentorhub.plugins.deferredacceptance.MenteeProposing;
 import io.mentorhub.api.domain.ProgramFormat;
 import io.mentorhub.api.matching.MatchRequest;
 import io.mentorhub.api.matching.MatchResult;

@@ -1,5 +1,6 @@
 package io.mentorhub.plugins.menteechoice;
 
+import io.mentorhub.plugins.deferredacceptance.MenteeProposing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.mentorhub.plugins.stable;
+package io.mentorhub.plugins.deferredacceptance;
 
 import io.mentorhub.api.matching.MatchControl;
 import io.mentorhub.api.matching.MatchRequest;
@@ -29,10 +29,10 @@ import java.util.stream.Stream;
  * acceptable mentor at most once and each mentor keeps its holds in a heap bounded by its capacity: O(P log P) for P
  * candidate pairs.
  *
- * <p>The mentee-choice strategy bundle carries a copy of this class (plugins share nothing but the API): keep them
- * alike.
+ * <p>Shared by the stable and mentee-choice strategies. Plugins share nothing at run time but the API, so this is a
+ * plain library that bnd copies privately into each bundle ({@code -conditionalpackage}): one source, no extra bundle.
  */
-final class MenteeProposing {
+public final class MenteeProposing {
 
     /** Polling the control this often in inner loops keeps a stop request answered within a few milliseconds. */
     private static final int POLL_EVERY = 4096;
@@ -41,7 +41,7 @@ final class MenteeProposing {
      * How candidate pairs become preferences. A ranked candidate is acceptable if it scores at least
      * {@code rankedMinimum}; an unranked one if {@code fallback} is on and it scores at least {@code fallbackMinimum}.
      */
-    record Rules(boolean mentorsFavourRankers, int rankedMinimum, boolean fallback, int fallbackMinimum) {
+    public record Rules(boolean mentorsFavourRankers, int rankedMinimum, boolean fallback, int fallbackMinimum) {
     }
 
     private MenteeProposing() {
@@ -52,7 +52,7 @@ final class MenteeProposing {
      * first draws from nearby seeds are nearly equal, and consecutive run seeds should not all settle ties alike.
      * {@link Random}'s algorithm is specified, so the same seed gives the same order on every JVM.
      */
-    static Random tieBreak(long seed) {
+    public static Random tieBreak(long seed) {
         long z = seed + 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -63,9 +63,9 @@ final class MenteeProposing {
      * The order that settles ties: the sorted ids shuffled by {@code random} (Fisher–Yates, as
      * {@link java.util.Collections#shuffle(List, Random)}), and for each id-order position the id's place in it.
      */
-    record SeedOrder(String[] ids, int[] byId) {
+    public record SeedOrder(String[] ids, int[] byId) {
 
-        static SeedOrder of(Stream<String> ids, Random random) {
+        public static SeedOrder of(Stream<String> ids, Random random) {
             String[] sorted = ids.sorted().toArray(String[]::new);
             int[] order = new int[sorted.length];
             for (int i = 0; i < order.length; i++) {
@@ -87,7 +87,7 @@ final class MenteeProposing {
         }
     }
 
-    static Outcome run(MatchRequest request, Rules rules) {
+    public static Outcome run(MatchRequest request, Rules rules) {
         MatchControl control = request.control();
         Random tieBreak = tieBreak(request.seed());
         SeedOrder mentorOrder = SeedOrder.of(request.mentors().stream().map(MentorSlot::mentorId), tieBreak);
@@ -279,7 +279,7 @@ final class MenteeProposing {
     }
 
     /** The proposed pairs, and every mentee left without a mentor, by id. */
-    record Outcome(List<ProposedPair> pairs, List<Unplaced> unplaced) {
+    public record Outcome(List<ProposedPair> pairs, List<Unplaced> unplaced) {
     }
 
     /**
@@ -287,10 +287,10 @@ final class MenteeProposing {
      * mentors were acceptable, how many unranked candidates the rules withheld, and whether any acceptable mentor
      * had capacity at all in this run.
      */
-    record Unplaced(String menteeId, int rankingSize, int rankedAcceptable, int othersAcceptable, int othersWithheld,
+    public record Unplaced(String menteeId, int rankingSize, int rankedAcceptable, int othersAcceptable, int othersWithheld,
             boolean anyCapacity) {
 
-        int acceptable() {
+        public int acceptable() {
             return rankedAcceptable + othersAcceptable;
         }
     }
