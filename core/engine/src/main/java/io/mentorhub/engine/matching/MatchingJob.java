@@ -50,7 +50,8 @@ final class MatchingJob {
     private volatile boolean pastDeadline;
     private volatile Phase phase = Phase.QUEUED;
     private volatile int progress;
-    final Map<String, Object> counts = new LinkedHashMap<>();
+    /** Written by the route's thread, read by API threads while the run goes: only through the two methods below. */
+    private final Map<String, Object> counts = new LinkedHashMap<>();
 
     private Program program;
     private MatchingStrategy strategy;
@@ -77,6 +78,15 @@ final class MatchingJob {
         this.settings = settings;
         int seconds = options.deadlineSeconds() != null ? options.deadlineSeconds() : settings.defaultDeadlineSeconds();
         this.deadline = createdAt.plusSeconds(seconds);
+    }
+
+    private synchronized void count(String name, Object value) {
+        counts.put(name, value);
+    }
+
+    /** The counts so far, in the order they were first recorded. */
+    synchronized Map<String, Object> counts() {
+        return new LinkedHashMap<>(counts);
     }
 
     Instant deadline() {
@@ -123,11 +133,11 @@ final class MatchingJob {
         List<Compatibility.Weighted> scorers = plugins.weightedScorers(configuration.weights());
         compatibility = new Compatibility(enrolled.pool, plugins.constraints(configuration.constraints()), scorers,
                 enrolled.affected);
-        counts.put("best_possible_score", 100 * scorers.stream().mapToInt(Compatibility.Weighted::weight).sum());
-        counts.put("strategy", strategy.id());
-        counts.put("mentors", enrolled.pool.mentors().size());
-        counts.put("mentees", enrolled.pool.mentees().size());
-        counts.put("left_out", enrolled.leftOut.size());
+        count("best_possible_score", 100 * scorers.stream().mapToInt(Compatibility.Weighted::weight).sum());
+        count("strategy", strategy.id());
+        count("mentors", enrolled.pool.mentors().size());
+        count("mentees", enrolled.pool.mentees().size());
+        count("left_out", enrolled.leftOut.size());
     }
 
     /** SCORING: every pair is checked against the constraints and scored once; the best become candidates. */
@@ -147,10 +157,10 @@ final class MatchingJob {
                 dense ? Math.max(1, mentors) : settings.menteeTopK(),
                 dense ? Math.max(1, mentees) : settings.mentorTopKPerPlace(), control);
         candidates = selection.candidates();
-        counts.put("feasible_pairs", selection.feasiblePairs());
-        counts.put("candidate_selection", dense ? "all feasible pairs" : "two-sided top " + settings.menteeTopK()
+        count("feasible_pairs", selection.feasiblePairs());
+        count("candidate_selection", dense ? "all feasible pairs" : "two-sided top " + settings.menteeTopK()
                 + " per mentee and " + settings.mentorTopKPerPlace() + " per mentor place");
-        counts.put("candidates", candidates.size());
+        count("candidates", candidates.size());
     }
 
     /**
@@ -164,7 +174,7 @@ final class MatchingJob {
         boolean provable = result.duals() != null && program.format() != ProgramFormat.GROUP
                 && program.format() != ProgramFormat.PEER;
         if (!provable) {
-            counts.put("certified_optimal", false);
+            count("certified_optimal", false);
             return;
         }
         enter(Phase.CERTIFYING, 85);
@@ -193,9 +203,9 @@ final class MatchingJob {
             CandidateGraph violations = DualCertificate.violations(mentorPrice, menteePrice, enrolled.capacity,
                     menteePrice.length, compatibility, candidates, 100_000, control);
             if (violations.size() == 0) {
-                counts.put("certified_optimal", true);
-                counts.put("certification_rounds", round);
-                counts.put("pairs_added_back", added);
+                count("certified_optimal", true);
+                count("certification_rounds", round);
+                count("pairs_added_back", added);
                 return;
             }
             for (int v = 0; v < violations.size(); v++) {
@@ -367,13 +377,13 @@ final class MatchingJob {
         });
         FairnessReport fairness = FairnessReport.build(considered, enrolled.reportable, scoreOf,
                 FairnessReport.MINIMUM_GROUP_SIZE);
-        counts.put("proposed_pairings", pairingIds.size());
-        counts.put("matched_mentees", matchedMentees);
-        counts.put("unmatched", unmatched.size());
-        counts.put("total_score", totalScore);
-        counts.put("mean_score", matchedMentees == 0 ? 0 : Math.round(10.0 * totalScore / matchedMentees) / 10.0);
+        count("proposed_pairings", pairingIds.size());
+        count("matched_mentees", matchedMentees);
+        count("unmatched", unmatched.size());
+        count("total_score", totalScore);
+        count("mean_score", matchedMentees == 0 ? 0 : Math.round(10.0 * totalScore / matchedMentees) / 10.0);
         unmatched.sort(java.util.Comparator.comparing(UnmatchedPerson::personId));
-        runs.succeeded(tx, runId, counts, unmatched, fairness);
+        runs.succeeded(tx, runId, counts(), unmatched, fairness);
         phase = Phase.DONE;
         progress = 100;
     }

@@ -224,7 +224,7 @@ public class MatchingRuns {
         MatchingRun run = stored.get();
         return Optional.of(new MatchingRun(run.id(), run.programId(), run.strategy(), run.seed(), run.options(),
                 job.phase() == Phase.QUEUED ? Status.QUEUED : Status.RUNNING, job.phase(), job.progress(),
-                job.counts, run.unmatched(), run.fairness(), run.error(), run.requestedBy(), run.createdAt(),
+                job.counts(), run.unmatched(), run.fairness(), run.error(), run.requestedBy(), run.createdAt(),
                 run.startedAt(), run.finishedAt()));
     }
 
@@ -285,7 +285,7 @@ public class MatchingRuns {
             return null;
         });
         jobs.remove(job.runId);
-        LOG.info("Matching run {} succeeded: {}", job.runId, job.counts);
+        LOG.info("Matching run {} succeeded: {}", job.runId, job.counts());
     }
 
     void stopped(MatchingJob job) throws SQLException {
@@ -294,7 +294,7 @@ public class MatchingRuns {
         String why = deadline ? "stopped at its deadline (" + job.deadline() + ") during " + job.phase()
                 : "cancelled during " + job.phase();
         database.inTransaction(tx -> {
-            store.ended(tx, job.runId, deadline ? Status.FAILED : Status.CANCELLED, why, job.counts);
+            store.ended(tx, job.runId, deadline ? Status.FAILED : Status.CANCELLED, why, job.counts());
             return null;
         });
         LOG.info("Matching run {} {}", job.runId, why);
@@ -306,7 +306,7 @@ public class MatchingRuns {
                 || error instanceof IllegalStateException ? error.getMessage()
                 : "failed during " + job.phase() + ": " + error;
         database.inTransaction(tx -> {
-            store.ended(tx, job.runId, Status.FAILED, why, job.counts);
+            store.ended(tx, job.runId, Status.FAILED, why, job.counts());
             return null;
         });
         if (error instanceof MatchingJob.RunRefused) {
@@ -401,7 +401,7 @@ public class MatchingRuns {
 
     private void phaseChanged(MatchingJob job) throws SQLException {
         database.inTransaction(tx -> {
-            store.phase(tx, job.runId, job.phase(), job.progress(), job.counts);
+            store.phase(tx, job.runId, job.phase(), job.progress(), job.counts());
             return null;
         });
     }
