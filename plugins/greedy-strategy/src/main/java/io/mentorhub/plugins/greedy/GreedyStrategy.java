@@ -66,8 +66,9 @@ public class GreedyStrategy implements MatchingStrategy {
     /**
      * Takes candidates best score first, ties by mentor id then mentee id (so input order never matters). Rather than
      * sorting every pair, it reads the pair objects once, buckets them by score (a counting sort) and walks the
-     * buckets from the top: pairs whose mentor is full or whose mentee is taken are dropped, and only the rest of a
-     * bucket is sorted, as packed longs. It stops as soon as every mentee is matched or every place is taken.
+     * buckets from the top. A request listed by mentee, then mentor is walked in its own order, which takes the same
+     * pairs; any other has each bucket's open pairs sorted by mentor, then mentee. It stops as soon as every mentee is
+     * matched or every place is taken.
      */
     @Override
     public MatchResult match(MatchRequest request) {
@@ -78,8 +79,9 @@ public class GreedyStrategy implements MatchingStrategy {
         IdIndex mentees = new IdIndex(request.mentees());
         int[] room = new int[mentors.size()];
         long freePlaces = 0;
-        for (MentorSlot mentor : request.mentors()) {
-            room[mentors.indexOf(mentor.mentorId())] = mentor.capacity();
+        for (int k = 0; k < request.mentors().size(); k++) {
+            MentorSlot mentor = request.mentors().get(k);
+            room[mentors.givenSorted() ? k : mentors.indexOf(mentor.mentorId())] = mentor.capacity();
             freePlaces += mentor.capacity();
         }
         List<CandidatePair> candidates = request.candidates();
@@ -88,15 +90,80 @@ public class GreedyStrategy implements MatchingStrategy {
         int menteeBits = bits(mentees.size());
         int mentorBits = bits(mentors.size());
         boolean[] matched = new boolean[mentees.size()];
-        int matchedCount = 0;
         List<ProposedPair> pairs = new ArrayList<>();
+        if (levels.inMenteeThenMentorOrder()) {
+            takeInRequestOrder(levels, candidates, room, freePlaces, matched, menteeBits, pairs, control);
+        } else {
+            takeInMentorOrder(levels, candidates, room, freePlaces, matched, mentorBits, menteeBits, pairs, control);
+        }
+
+        List<Unmatched> unmatched = new ArrayList<>();
+        for (int k = 0; k < request.mentees().size(); k++) {
+            control.checkpoint();
+            String mentee = request.mentees().get(k);
+            int index = mentees.givenSorted() ? k : mentees.indexOf(mentee);
+            if (!matched[index]) {
+                unmatched.add(new Unmatched(mentee, levels.menteeHasPair(index)
+                        ? "every compatible mentor was already at capacity"
+                        : "no compatible mentor scored at least " + threshold));
+            }
+        }
+        return new MatchResult(pairs, unmatched);
+    }
+
+    /**
+     * The walk for a request listed by mentee, then mentor (as a scored pool usually is): each level's pairs are taken
+     * in request order. That takes the same pairs as mentor, then mentee order would: within one score every mentor
+     * prefers lower mentee indexes and every mentee lower mentor indexes, and both orders find the one stable
+     * assignment such common preferences have. Only the pairs taken are then put in mentor, mentee order.
+     */
+    private static void takeInRequestOrder(ScoreLevels levels, List<CandidatePair> candidates, int[] room,
+            long freePlaces, boolean[] matched, int menteeBits, List<ProposedPair> pairs, MatchControl control) {
+        int menteeCount = matched.length;
+        int matchedCount = 0;
+        long[] taken = new long[Math.min(levels.largest(), menteeCount)];
+        int[] positionOf = new int[menteeCount];
+        long menteeMask = (1L << menteeBits) - 1;
+        for (int level = 0; level < levels.count() && matchedCount < menteeCount && freePlaces > 0; level++) {
+            int count = 0;
+            for (int k = levels.first(level); k < levels.end(level); k++) {
+                if ((k & POLL_MASK) == 0) {
+                    control.checkpoint();
+                }
+                long pair = levels.pair(k);
+                int mentor = (int) (pair >>> 32);
+                int mentee = (int) pair;
+                if (room[mentor] != 0 && !matched[mentee]) {
+                    control.checkpoint();
+                    room[mentor]--;
+                    freePlaces--;
+                    matched[mentee] = true;
+                    matchedCount++;
+                    positionOf[mentee] = levels.position(k);
+                    taken[count++] = (long) mentor << menteeBits | mentee;
+                }
+            }
+            Arrays.sort(taken, 0, count);
+            for (int t = 0; t < count; t++) {
+                CandidatePair candidate = candidates.get(positionOf[(int) (taken[t] & menteeMask)]);
+                pairs.add(new ProposedPair(candidate.mentorId(), candidate.menteeId(), candidate.score(),
+                        candidate.factors()));
+            }
+        }
+    }
+
+    /** The walk for any other order: each level's open pairs are sorted by mentor, then mentee, then taken. */
+    private static void takeInMentorOrder(ScoreLevels levels, List<CandidatePair> candidates, int[] room,
+            long freePlaces, boolean[] matched, int mentorBits, int menteeBits, List<ProposedPair> pairs,
+            MatchControl control) {
+        int menteeCount = matched.length;
+        int matchedCount = 0;
         long[] openPair = new long[levels.largest()];
         int[] openPosition = new int[levels.largest()];
         int[] order = new int[levels.largest()];
         long[] keys = new long[levels.largest()];
-        int[] perMentor = new int[mentors.size() + 1];
-        for (int level = 0; level < levels.count()
-                && matchedCount < mentees.size() && freePlaces > 0; level++) {
+        int[] perMentor = new int[room.length + 1];
+        for (int level = 0; level < levels.count() && matchedCount < menteeCount && freePlaces > 0; level++) {
             // Pairs still possible at this score, in request order.
             int open = 0;
             for (int k = levels.first(level); k < levels.end(level); k++) {
@@ -127,18 +194,6 @@ public class GreedyStrategy implements MatchingStrategy {
                         candidate.factors()));
             }
         }
-
-        List<Unmatched> unmatched = new ArrayList<>();
-        for (String mentee : request.mentees()) {
-            control.checkpoint();
-            int index = mentees.indexOf(mentee);
-            if (!matched[index]) {
-                unmatched.add(new Unmatched(mentee, levels.menteeHasPair(index)
-                        ? "every compatible mentor was already at capacity"
-                        : "no compatible mentor scored at least " + threshold));
-            }
-        }
-        return new MatchResult(pairs, unmatched);
     }
 
     /**

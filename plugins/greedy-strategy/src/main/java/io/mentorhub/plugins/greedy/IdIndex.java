@@ -5,34 +5,39 @@ import java.util.List;
 
 /**
  * Ids numbered in sorted order, looked up through an open-addressing table: a probe reads the id's cached hash and
- * two parallel arrays, where a {@code HashMap<String, Integer>} would follow a node and unbox. Lookups run once per
- * candidate pair, so this is most of what greedy spends outside its sort.
+ * two parallel arrays, where a {@code HashMap<String, Integer>} would follow a node and unbox. The table is built on
+ * the first lookup: callers that can tell an id's index otherwise (the next id in order, by reference) may need none.
  */
 final class IdIndex {
 
     private final String[] sortedIds;
-    private final String[] slotId;
-    private final int[] slotIndex;
-    private final int mask;
-    private final int shift;
+    private final boolean givenSorted;
+    private String[] slotId;
+    private int[] slotIndex;
+    private int mask;
+    private int shift;
 
     IdIndex(List<String> ids) {
         String[] copy = ids.toArray(String[]::new);
-        if (!isSorted(copy)) {
+        givenSorted = isSorted(copy);
+        if (!givenSorted) {
             Arrays.sort(copy);
         }
         sortedIds = copy;
-        int slots = Integer.highestOneBit(Math.max(2, copy.length) * 2 - 1) << 1;
+    }
+
+    private void buildTable() {
+        int slots = Integer.highestOneBit(Math.max(2, sortedIds.length) * 2 - 1) << 1;
         slotId = new String[slots];
         slotIndex = new int[slots];
         mask = slots - 1;
         shift = 32 - Integer.numberOfTrailingZeros(slots);
-        for (int k = 0; k < copy.length; k++) {
-            int slot = slot(copy[k].hashCode());
+        for (int k = 0; k < sortedIds.length; k++) {
+            int slot = slot(sortedIds[k].hashCode());
             while (slotId[slot] != null) {
                 slot = slot + 1 & mask;
             }
-            slotId[slot] = copy[k];
+            slotId[slot] = sortedIds[k];
             slotIndex[slot] = k;
         }
     }
@@ -41,12 +46,20 @@ final class IdIndex {
         return sortedIds.length;
     }
 
+    /** Whether the ids came sorted: then an id's index is its position in the list given. */
+    boolean givenSorted() {
+        return givenSorted;
+    }
+
     String id(int index) {
         return sortedIds[index];
     }
 
     /** The id's position in sorted order. */
     int indexOf(String id) {
+        if (slotId == null) {
+            buildTable();
+        }
         int slot = slot(id.hashCode());
         while (true) {
             String here = slotId[slot];

@@ -1,7 +1,9 @@
 package io.mentorhub.plugins.greedy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mentorhub.api.matching.MatchRequest;
 import io.mentorhub.api.matching.MatchRequest.CandidatePair;
@@ -57,6 +59,50 @@ class GreedyStrategyTest extends MatchingStrategyContractTest {
             int minimum = (int) (seed % 3) * 20;
             assertEquals(reference(shuffled, minimum), new GreedyStrategy(config(minimum)).match(shuffled), "seed " + seed);
         }
+    }
+
+    @Test
+    void requestsListedByMenteeThenMentorTakeTheSameAnswerInRequestOrder() {
+        java.util.Comparator<CandidatePair> byMenteeThenMentor = java.util.Comparator
+                .comparing(CandidatePair::menteeId).thenComparing(CandidatePair::mentorId);
+        for (long seed = 1; seed <= 300; seed++) {
+            MatchRequest request = randomRequest(seed);
+            // Half the seeds squeeze scores into 0..3, so that most pairs tie.
+            boolean squeeze = seed % 2 == 1;
+            java.util.List<CandidatePair> listed = new java.util.ArrayList<>(request.candidates().stream()
+                    .map(c -> !squeeze ? c : new CandidatePair(c.mentorId(), c.menteeId(), c.score() % 4,
+                            List.of(new MatchRequest.Factor("squeezed", c.score() % 4))))
+                    .sorted(byMenteeThenMentor).toList());
+            if (!listed.isEmpty()) {
+                int twice = (int) (seed % listed.size());
+                // A pair named twice, next to itself, with a score of its own.
+                CandidatePair again = listed.get(twice);
+                int score = again.score() + (int) (seed % 3) - 1;
+                listed.add(twice + 1, new CandidatePair(again.mentorId(), again.menteeId(), score,
+                        List.of(new MatchRequest.Factor("again", score))));
+            }
+            MatchRequest ordered = new MatchRequest(request.mentors(), request.mentees(), listed, seed);
+            int minimum = (int) (seed % 3);
+            assertTrue(levels(ordered, minimum).inMenteeThenMentorOrder(), "seed " + seed + " takes the fast walk");
+            assertEquals(reference(ordered, minimum), new GreedyStrategy(config(minimum)).match(ordered), "seed " + seed);
+
+            // The same pairs with each mentee's mentors in reverse: sorted by mentor at every level instead.
+            java.util.List<CandidatePair> reversed = new java.util.ArrayList<>(listed);
+            reversed.sort(java.util.Comparator.comparing(CandidatePair::menteeId)
+                    .thenComparing(CandidatePair::mentorId, java.util.Comparator.reverseOrder()));
+            MatchRequest mentorsReversed = new MatchRequest(request.mentors(), request.mentees(), reversed, seed);
+            if (!reversed.equals(listed)) {
+                assertFalse(levels(mentorsReversed, 0).inMenteeThenMentorOrder(), "seed " + seed);
+            }
+            assertEquals(reference(mentorsReversed, minimum), new GreedyStrategy(config(minimum)).match(mentorsReversed),
+                    "seed " + seed);
+        }
+    }
+
+    private static ScoreLevels levels(MatchRequest request, int minimum) {
+        return ScoreLevels.of(request.candidates(), minimum,
+                new IdIndex(request.mentors().stream().map(MentorSlot::mentorId).toList()),
+                new IdIndex(request.mentees()), io.mentorhub.api.matching.MatchControl.NONE);
     }
 
     @Test
