@@ -1,6 +1,6 @@
 #!/bin/sh
 # Benchmark (not a test): the optimal, greedy and stable strategies against OR-Tools min-cost flow.
-# Usage: benchmarks/matching/run.sh [a] [b] [c] [--dimacs FILE]... [--write-dimacs DIR] [--seed N] [--warmups N] [--repeats N]
+# Usage: benchmarks/matching/run.sh [a] [b] [c] [--dimacs FILE]... [--write-dimacs DIR] [--seed N] [--warmups N] [--warmup-seconds S] [--repeats N]
 # Needs the strategy plugins in the local repository first: mvn -B install -DskipTests (at the root).
 set -eu
 cd "$(dirname "$0")"
