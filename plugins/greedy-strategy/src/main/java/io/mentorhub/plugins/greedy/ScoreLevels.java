@@ -52,9 +52,9 @@ final class ScoreLevels {
         int usable = 0;
         int min = Integer.MAX_VALUE;
         int max = Integer.MIN_VALUE;
-        // Counts per score near the first usable one; a score outside the window leaves the counting for later.
-        int[] counts = null;
-        long base = 0;
+        // Counts per score near the first listed one; a score outside the window leaves the counting for later.
+        int[] counts = new int[2 * WINDOW];
+        long base = size == 0 ? 0 : (long) candidates.get(0).score() - WINDOW;
         boolean counted = true;
         // Requests often list a person's pairs together, mentees in order and a mentee's mentors in order: a repeated
         // id object skips its lookup, and so does the next id in order (compared by reference).
@@ -92,23 +92,17 @@ final class ScoreLevels {
             } else {
                 inMenteeOrder &= next > mentee;
                 mentee = next;
+                menteeHasPair[mentee] = true;
             }
             pair[c] = (long) mentor << 32 | mentee;
-            menteeHasPair[mentee] = true;
             usable++;
             min = Math.min(min, s);
             max = Math.max(max, s);
-            if (counted) {
-                if (counts == null) {
-                    counts = new int[2 * WINDOW];
-                    base = (long) s - WINDOW;
-                }
-                long at = s - base;
-                if (at >= 0 && at < counts.length) {
-                    counts[(int) at]++;
-                } else {
-                    counted = false;
-                }
+            long at = s - base;
+            if (at >= 0 && at < counts.length) {
+                counts[(int) at]++;
+            } else {
+                counted = false;
             }
         }
         inMenteeThenMentorOrder &= inMenteeOrder;
@@ -168,9 +162,10 @@ final class ScoreLevels {
             if ((c & GreedyStrategy.POLL_MASK) == 0) {
                 control.checkpoint();
             }
-            if (pair[c] >= 0) {
-                int at = fill[level(score[c], max, rank)]++;
-                pairs[at] = pair[c];
+            long p = pair[c];
+            if (p >= 0) {
+                int at = fill[rank == null ? max - score[c] : level(score[c], max, rank)]++;
+                pairs[at] = p;
                 positions[at] = c;
             }
         }
