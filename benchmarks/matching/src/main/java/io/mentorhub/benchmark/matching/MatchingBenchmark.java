@@ -28,7 +28,8 @@ import java.util.Map;
  *
  * <p>Every solver, OR-Tools included, first solves the same instance untimed until it has done at least
  * {@code warmups} solves and spent at least {@code warmupSeconds} on them (so the JIT has compiled what it runs, in
- * steady state), then {@code repeats} timed ones; the time is the best of those. OR-Tools' time covers
+ * steady state), then {@code repeats} timed ones, each after a full garbage collection (outside the timed region, so
+ * that no solve pays for the previous one's garbage); the time is the best of those. OR-Tools' time covers
  * passing the arcs through JNI and solving; a strategy's covers its whole {@code match} on a prepared
  * {@link MatchRequest} (for optimal that includes building its network and checking its certificate). Every answer is
  * audited before it is counted ({@link Audit}).
@@ -193,6 +194,7 @@ public final class MatchingBenchmark {
         warmed.put("OR-Tools", warm);
         OrToolsFlow.Outcome reference = null;
         for (int r = 0; r < repeats; r++) {
+            System.gc(); // each timed solve starts on a collected heap, not in the previous one's garbage
             OrToolsFlow.Outcome outcome = OrToolsFlow.solve(graph);
             cold.putIfAbsent("OR-Tools", outcome.nanos());
             if (reference == null || outcome.nanos() < reference.nanos()) {
@@ -219,6 +221,7 @@ public final class MatchingBenchmark {
             long best = Long.MAX_VALUE;
             MatchResult result = null;
             for (int r = 0; r < repeats; r++) {
+                System.gc();
                 long t = System.nanoTime();
                 result = timedMatch(instance, name, strategy, request, cold, preparedNanos, requestNanos);
                 best = Math.min(best, System.nanoTime() - t);
