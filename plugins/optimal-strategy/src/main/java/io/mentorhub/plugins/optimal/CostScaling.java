@@ -54,7 +54,7 @@ final class CostScaling {
     private final int[] passed;
     private int sinkExcess;
     /** Nodes the sink may send units back to, by potential (highest first: keys are negated). */
-    private final Heap returns;
+    private final NodeHeap returns;
 
     private final int[] queue;
     private final boolean[] queued;
@@ -92,7 +92,7 @@ final class CostScaling {
         passed = new int[mentors];
         queue = new int[nodes];
         queued = new boolean[nodes];
-        returns = new Heap(mentors + 16);
+        returns = new NodeHeap(mentors + 16);
     }
 
     /**
@@ -268,8 +268,8 @@ final class CostScaling {
             if ((++work & OptimalStrategy.POLL_MASK) == 0) {
                 control.checkpoint();
             }
+            long key = -returns.topKey();
             int v = returns.pop();
-            long key = -returns.lastKey;
             if (!returnsTo(v)) {
                 continue;
             }
@@ -392,7 +392,7 @@ final class CostScaling {
         }
         long[] distance = new long[nodes];
         boolean[] done = new boolean[nodes];
-        Heap heap = new Heap(nodes);
+        NodeHeap heap = new NodeHeap(nodes);
         for (int v = 0; v < nodes; v++) {
             distance[v] = root - p[v];
             heap.push(distance[v], v);
@@ -440,82 +440,11 @@ final class CostScaling {
         return new Solution(assigned, exact);
     }
 
-    private static void relax(Heap heap, long[] distance, long[] p, long d, int from, int to, long edgeCost) {
+    private static void relax(NodeHeap heap, long[] distance, long[] p, long d, int from, int to, long edgeCost) {
         long next = d + Math.max(0, edgeCost + p[from] - p[to]);
         if (next < distance[to]) {
             distance[to] = next;
             heap.push(next, to);
-        }
-    }
-
-    /** Binary min-heap of (distance, node) with lazy deletion. */
-    private static final class Heap {
-        private long[] keys;
-        private int[] nodes;
-        private int size;
-
-        Heap(int capacity) {
-            keys = new long[Math.max(16, capacity)];
-            nodes = new int[keys.length];
-        }
-
-        long lastKey;
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        void clear() {
-            size = 0;
-        }
-
-        long topKey() {
-            return keys[0];
-        }
-
-        void push(long key, int node) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                nodes = Arrays.copyOf(nodes, size * 2);
-            }
-            int k = size++;
-            while (k > 0) {
-                int parent = (k - 1) >>> 1;
-                if (keys[parent] <= key) {
-                    break;
-                }
-                keys[k] = keys[parent];
-                nodes[k] = nodes[parent];
-                k = parent;
-            }
-            keys[k] = key;
-            nodes[k] = node;
-        }
-
-        int pop() {
-            int top = nodes[0];
-            lastKey = keys[0];
-            long key = keys[--size];
-            int node = nodes[size];
-            int k = 0;
-            while (true) {
-                int child = 2 * k + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && keys[child + 1] < keys[child]) {
-                    child++;
-                }
-                if (keys[child] >= key) {
-                    break;
-                }
-                keys[k] = keys[child];
-                nodes[k] = nodes[child];
-                k = child;
-            }
-            keys[k] = key;
-            nodes[k] = node;
-            return top;
         }
     }
 }
