@@ -1,5 +1,6 @@
 package io.mentorhub.plugins.surveys.builtin;
 
+import io.mentorhub.plugins.surveys.templates.SurveyTemplates;
 import io.mentorhub.api.domain.InvalidValueException;
 import io.mentorhub.api.survey.Answer;
 import io.mentorhub.api.survey.Distribution;
@@ -29,7 +30,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The built-in survey tool: five templates ({@link Templates}) answered on the hub's own form. The hub e-mails the
+ * The built-in survey tool: five templates ({@link SurveyTemplates}) answered on the hub's own form. The hub e-mails the
  * signed link, records what the respondent submits in its {@link SurveyInbox}, and this tool reads the inbox back in
  * {@link #collect}, turning raw form fields into checked answers, so built-in and vendor responses reach the hub the
  * same way. No I/O of its own, no state.
@@ -82,13 +83,13 @@ public class BuiltinSurveyTool implements SurveyTool {
         if (kind == null || context == null) {
             throw new IllegalArgumentException("kind and context are required");
         }
-        String surveyId = "builtin-" + Templates.VERSION + "-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-')
+        String surveyId = "builtin-" + SurveyTemplates.VERSION + "-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-')
                 + "-" + context.programId();
         if (surveyId.length() > 128) {
             throw new IllegalArgumentException("program id too long for a survey id: " + context.programId());
         }
-        return new SurveyDefinition(surveyId, kind, Templates.title(kind, context.programName()),
-                Templates.questions(kind), Map.of());
+        return new SurveyDefinition(surveyId, kind, SurveyTemplates.title(kind, context.programName()),
+                SurveyTemplates.questions(kind), Map.of());
     }
 
     /** The hub delivers: every invitation is accepted, answered on the hub's form, referred to by its own id. */

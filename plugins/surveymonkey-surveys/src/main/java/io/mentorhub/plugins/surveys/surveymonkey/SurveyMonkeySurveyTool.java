@@ -1,5 +1,6 @@
 package io.mentorhub.plugins.surveys.surveymonkey;
 
+import io.mentorhub.plugins.surveys.templates.SurveyTemplates;
 import io.mentorhub.api.domain.InvalidValueException;
 import io.mentorhub.api.survey.Answer;
 import io.mentorhub.api.survey.Distribution;
@@ -166,8 +167,8 @@ public class SurveyMonkeySurveyTool implements SurveyTool {
         if (kind == null || context == null) {
             throw new IllegalArgumentException("kind and context are required");
         }
-        String title = Templates.title(kind, context.programName());
-        List<Question> questions = Templates.questions(kind);
+        String title = SurveyTemplates.title(kind, context.programName());
+        List<Question> questions = SurveyTemplates.questions(kind);
         List<Object> smQuestions = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             smQuestions.add(questionJson(questions.get(i), i + 1));

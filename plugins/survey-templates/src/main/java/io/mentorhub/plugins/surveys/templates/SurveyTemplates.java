@@ -1,4 +1,4 @@
-package io.mentorhub.plugins.surveys.surveymonkey;
+package io.mentorhub.plugins.surveys.templates;
 
 import static io.mentorhub.api.survey.QuestionType.FREE_TEXT;
 import static io.mentorhub.api.survey.QuestionType.NPS_0_10;
@@ -11,17 +11,21 @@ import io.mentorhub.api.survey.SurveyKind;
 import java.util.List;
 
 /**
- * The five surveys as created at SurveyMonkey: the same questions and ids as plugins/builtin-surveys, so metrics
- * compare across tools. Questions are short so people answer them; scales run 1 (low) to 5 (high). Question
- * ids are stable: metrics compare answers by id across programs and over time, so a changed meaning gets a new id.
- * Free text is always optional and confidential.
+ * The five standard surveys, the same in every survey tool so metrics compare answers by question id across tools,
+ * programs and time. Questions are short so people answer them; scales run 1 (low) to 5 (high). A changed meaning
+ * gets a new id and a new {@link #VERSION}. Free text is always optional and confidential.
+ *
+ * <p>A plain library that bnd copies privately into each survey tool bundle ({@code -conditionalpackage}).
  */
-final class Templates {
+public final class SurveyTemplates {
 
-    private Templates() {
+    /** Part of every survey id: a template change that alters questions bumps it. */
+    public static final String VERSION = "v1";
+
+    private SurveyTemplates() {
     }
 
-    static String title(SurveyKind kind, String programName) {
+    public static String title(SurveyKind kind, String programName) {
         String what = switch (kind) {
             case POST_SESSION -> "After your session";
             case FIRST_SESSION_FIT -> "Your first session";
@@ -33,7 +37,7 @@ final class Templates {
         return title.length() <= 200 ? title : title.substring(0, 199) + "…";
     }
 
-    static List<Question> questions(SurveyKind kind) {
+    public static List<Question> questions(SurveyKind kind) {
         return switch (kind) {
             // A short reflection right after a session: was it worth the time, did it move the mentee's goals.
             case POST_SESSION -> List.of(
