@@ -13,7 +13,17 @@ public enum Capability {
      */
     PEOPLE_INCREMENTAL_SYNC(PeopleSource.class),
     /** Reads people from a file the HRIS dropped in a folder: {@link PeopleFileReader}. */
-    PEOPLE_FILE(PeopleFileReader.class);
+    PEOPLE_FILE(PeopleFileReader.class),
+    /** Enrols people in courses: {@link CourseEnrolments}. */
+    LEARNING_ENROLMENT(CourseEnrolments.class),
+    /** Reads course completions: {@link CourseCompletions}. */
+    LEARNING_COMPLETIONS(CourseCompletions.class),
+    /** Sends learning records (xAPI statements): {@link LearningRecords}. */
+    LEARNING_RECORDS(LearningRecords.class),
+    /** Keeps mentoring goals in a performance system: {@link GoalPublisher}. */
+    PERFORMANCE_GOALS(GoalPublisher.class),
+    /** Pushes the HR review feed: {@link ReviewFeedPublisher}. */
+    REVIEW_FEED(ReviewFeedPublisher.class);
 
     private final Class<?> facet;
 

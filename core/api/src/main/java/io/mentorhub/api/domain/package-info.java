@@ -3,7 +3,7 @@
  * reflections. Immutable records that validate themselves on construction, so an invalid one never exists.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mentorhub.api.domain;
 
 import org.osgi.annotation.bundle.Export;
