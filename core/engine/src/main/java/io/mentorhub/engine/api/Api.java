@@ -219,8 +219,10 @@ public final class Api {
             return;
         }
         byte[] bytes = result.body() instanceof byte[] raw ? raw : JsonMapper.MAPPER.writeValueAsBytes(result.body());
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
+        if (!result.headers().containsKey("Content-Type")) {
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+        }
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -76,6 +76,15 @@ public final class ApiCall {
         return value;
     }
 
+    /** An optional query parameter holding a hub UUID: null when absent, 400 when it is not a UUID. */
+    public String uuidQuery(String name) {
+        String value = query(name);
+        if (value != null && !UUID.matcher(value).matches()) {
+            throw ApiException.badRequest("invalid-parameter", name + " must be an id issued by this hub (a UUID)");
+        }
+        return value;
+    }
+
     /** Rejects query parameters the route does not know, so a typo is an error rather than silently ignored. */
     public void allowQuery(Set<String> allowed) {
         for (String name : query.keySet()) {

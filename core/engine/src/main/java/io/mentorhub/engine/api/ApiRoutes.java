@@ -49,6 +49,7 @@ public final class ApiRoutes {
         ProgressApi progress = new ProgressApi(stores, access);
         ReflectionsApi reflections = new ReflectionsApi(stores, access);
         AdminApi admin = new AdminApi(stores, plugins);
+        ReportsApi reports = new ReportsApi(stores);
 
         List<Route> routes = new ArrayList<>();
         // The API describes itself.
@@ -149,6 +150,14 @@ public final class ApiRoutes {
         routes.add(put("/api/reflections/{id}", PEOPLE, reflections::update,
                 doc("Replace a reflection (its author only; If-Match supported)", "reflections", Reflection.class,
                         Reflection.class)));
+
+        // Reports: what mentorship contributes to performance reviews.
+        routes.add(get("/api/reports/review-feed", EnumSet.allOf(Role.class), reports::reviewFeed,
+                new Route.Doc("The HR review feed for a period: per person and program, role, pairings, sessions, goals, "
+                        + "milestones, courses and reflections shared for review (HR and integrations: everyone; "
+                        + "program managers: their programs; participants: themselves). Audited",
+                        "reports", null, io.mentorhub.api.domain.ReviewFeedEntry.class, true,
+                        List.of("period", "format", "program_id", "person_id", "limit", "cursor"), 200)));
 
         // Administration.
         routes.add(get("/api/keys", EnumSet.of(HR_ADMIN), admin::listKeys,

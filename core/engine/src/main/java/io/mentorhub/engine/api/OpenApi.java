@@ -46,6 +46,7 @@ final class OpenApi {
         TAGS.put("enrollments", "People taking part in a program as mentor, mentee or both");
         TAGS.put("pairings", "Mentors with their mentees, and the validated transitions of a pairing");
         TAGS.put("matching", "Matching runs that propose pairings, mentees' rankings and mentors' answers");
+        TAGS.put("reports", "What mentorship contributes to performance reviews: the HR review feed");
         TAGS.put("goals", "SMART goals worked on within a pairing");
         TAGS.put("milestones", "Checkpoints within a pairing");
         TAGS.put("sessions", "Meetings of a pair");
@@ -135,7 +136,11 @@ final class OpenApi {
         ObjectNode responses = operation.putObject("responses");
         ObjectNode success = responses.putObject(String.valueOf(doc.successStatus()));
         success.put("description", doc.successStatus() == 201 ? "Created" : "OK");
-        success.putObject("content").putObject("application/json").set("schema", responseSchema(doc));
+        ObjectNode content = success.putObject("content");
+        content.putObject("application/json").set("schema", responseSchema(doc));
+        if (doc.query().contains("format")) {
+            content.putObject("text/csv").putObject("schema").put("type", "string");
+        }
         for (String status : List.of("400", "401", "403", "404")) {
             responses.putObject(status).put("$ref", "#/components/responses/Problem" + status);
         }
@@ -303,6 +308,9 @@ final class OpenApi {
             case "cursor" -> "next_cursor of the previous page";
             case "modified_after" -> "Only what changed after this instant (ISO-8601)";
             case "before" -> "Only entries older than this audit entry id";
+            case "period" -> "Review period: a year (2027), half (2027-H1), quarter (2027-Q3) or range of dates "
+                    + "(2027-01-01..2027-06-30)";
+            case "format" -> "json (paged, the default) or csv (one file, formula-safe cells)";
             default -> "Only items whose " + name + " is this value";
         };
     }

@@ -114,7 +114,8 @@ public class ApiTestSupport implements AutoCloseable {
         }
         headers.forEach(request::header);
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        JsonNode json = response.body().length == 0 ? null : JsonMapper.MAPPER.readTree(response.body());
+        boolean isJson = response.headers().firstValue("Content-Type").orElse("application/json").contains("json");
+        JsonNode json = response.body().length == 0 || !isJson ? null : JsonMapper.MAPPER.readTree(response.body());
         return new Response(response.statusCode(), json, response);
     }
 
