@@ -14,7 +14,6 @@ import io.mentorhub.api.connector.PersonFields;
 import io.mentorhub.api.connector.PersonRecord;
 import io.mentorhub.testkit.PeopleSandbox;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -166,7 +165,7 @@ final class FakeBambooHr implements ResponseDefinitionTransformerV2, PeopleSandb
         }
         if (request.getMethod().getName().equals("GET") && (path.equals(prefix + "/employees/changed/")
                 || path.equals(prefix + "/employees/changed"))) {
-            return changed(URLDecoder.decode(request.queryParameter("since").firstValue(), StandardCharsets.UTF_8),
+            return changed(request.queryParameter("since").firstValue(),
                     request.queryParameter("type").isPresent() ? request.queryParameter("type").firstValue() : null);
         }
         return new ResponseDefinitionBuilder().withStatus(404).build();

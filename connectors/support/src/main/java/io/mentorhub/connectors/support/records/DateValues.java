@@ -37,10 +37,14 @@ public final class DateValues {
 
     /**
      * An ISO date from what JSON APIs send: {@code 2024-03-01}, or a date-time whose date part is taken as written
-     * ({@code 2024-03-01T00:00:00.000-08:00} is 1 March wherever the reader is).
+     * ({@code 2024-03-01T00:00:00.000-08:00} is 1 March wherever the reader is), or a date with its zone
+     * ({@code 2024-03-01-08:00}).
      */
     public static String isoFromApi(String text) {
         String value = text.strip();
+        if (value.length() > 10 && (value.charAt(10) == '+' || value.charAt(10) == '-' || value.charAt(10) == 'Z')) {
+            return LocalDate.parse(value.substring(0, 10)).toString(); // Workday's 2024-03-01-08:00: a date with its zone
+        }
         if (value.length() > 10 && value.charAt(10) == 'T') {
             String offset = value.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2");
             try {
