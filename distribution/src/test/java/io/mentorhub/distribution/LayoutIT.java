@@ -38,9 +38,10 @@ class LayoutIT {
         }
         try (Stream<Path> plugins = Files.list(bundles.resolve("5"))) {
             List<String> names = plugins.map(p -> p.getFileName().toString().replaceAll("-\\d.*", "")).sorted().toList();
-            assertEquals(List.of("mentorhub-builtin-matching", "mentorhub-strategy-group", "mentorhub-strategy-mentee-choice",
+            assertEquals(List.of("mentorhub-builtin-matching", "mentorhub-connector-bamboohr", "mentorhub-connector-csv",
+                    "mentorhub-connector-workday", "mentorhub-strategy-group", "mentorhub-strategy-mentee-choice",
                     "mentorhub-strategy-optimal", "mentorhub-strategy-peer", "mentorhub-strategy-stable"), names,
-                    "the built-in matching plugins sit at start level 5");
+                    "the built-in matching plugins and the HRIS connectors sit at start level 5");
         }
     }
 }
