@@ -42,6 +42,12 @@ class HotDeployIT {
             }
             assertTrue(Files.isRegularFile(hub.home.resolve("data/mentorhub.mv.db")), "H2 database file under data/");
             assertNull(RunningHub.plugin(hub.get("/api/plugins").body(), "greedy"));
+            // The built-in connectors resolve (HttpClient and Commons CSV inside them) and register.
+            JsonNode builtIn = hub.await("/api/plugins", WAIT,
+                    r -> active(r.body(), "bamboohr") && active(r.body(), "workday") && active(r.body(), "csv"));
+            for (String connector : new String[] {"bamboohr", "workday", "csv"}) {
+                assertEquals("CONNECTOR", RunningHub.plugin(builtIn, connector).get("kind").asText(), connector);
+            }
 
             // Drop a plugin in: it becomes active.
             hub.deploy(RunningHub.TEST_PLUGINS.resolve("mentorhub-strategy-greedy.jar"), "greedy.jar");
