@@ -37,7 +37,16 @@ public final class VendorRequest {
     }
 
     public static VendorRequest post(URI url, String contentType, byte[] body) {
-        VendorRequest request = new VendorRequest("POST", url);
+        return withBody("POST", url, contentType, body);
+    }
+
+    /** A full replacement of a vendor's object (e.g. updating a goal). */
+    public static VendorRequest put(URI url, String contentType, byte[] body) {
+        return withBody("PUT", url, contentType, body);
+    }
+
+    private static VendorRequest withBody(String method, URI url, String contentType, byte[] body) {
+        VendorRequest request = new VendorRequest(method, url);
         request.contentType = Objects.requireNonNull(contentType, "contentType");
         request.body = body.clone();
         return request;

@@ -91,6 +91,16 @@ class VendorHttpIT {
     }
 
     @Test
+    void putsTheBodyToo() throws Exception {
+        vendor.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/v1/goals/g1"))
+                .willReturn(okJson("{\"id\":\"g1\"}")));
+        assertEquals("g1", http.json(VendorRequest.put(url("/v1/goals/g1"), "application/json",
+                "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8)).bearer(KEY)).get("id").asText());
+        vendor.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlPathEqualTo("/v1/goals/g1"))
+                .withHeader("Content-Type", equalTo("application/json")).withRequestBody(equalTo("{\"name\":\"x\"}")));
+    }
+
+    @Test
     void statusesBecomeTheKindTheHubActsOn() {
         assertKind(401, Kind.CONFIG);
         assertKind(403, Kind.CONFIG);
