@@ -43,9 +43,10 @@ class HotDeployIT {
             assertTrue(Files.isRegularFile(hub.home.resolve("data/mentorhub.mv.db")), "H2 database file under data/");
             assertNull(RunningHub.plugin(hub.get("/api/plugins").body(), "greedy"));
             // The built-in connectors resolve (HttpClient and Commons CSV inside them) and register.
+            String[] connectors = {"bamboohr", "workday", "csv", "moodle", "xapi", "lattice", "review-feed"};
             JsonNode builtIn = hub.await("/api/plugins", WAIT,
-                    r -> active(r.body(), "bamboohr") && active(r.body(), "workday") && active(r.body(), "csv"));
-            for (String connector : new String[] {"bamboohr", "workday", "csv"}) {
+                    r -> java.util.Arrays.stream(connectors).allMatch(c -> active(r.body(), c)));
+            for (String connector : connectors) {
                 assertEquals("CONNECTOR", RunningHub.plugin(builtIn, connector).get("kind").asText(), connector);
             }
 

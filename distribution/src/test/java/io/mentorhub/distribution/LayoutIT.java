@@ -39,9 +39,11 @@ class LayoutIT {
         try (Stream<Path> plugins = Files.list(bundles.resolve("5"))) {
             List<String> names = plugins.map(p -> p.getFileName().toString().replaceAll("-\\d.*", "")).sorted().toList();
             assertEquals(List.of("mentorhub-builtin-matching", "mentorhub-connector-bamboohr", "mentorhub-connector-csv",
-                    "mentorhub-connector-workday", "mentorhub-strategy-group", "mentorhub-strategy-mentee-choice",
-                    "mentorhub-strategy-optimal", "mentorhub-strategy-peer", "mentorhub-strategy-stable"), names,
-                    "the built-in matching plugins and the HRIS connectors sit at start level 5");
+                    "mentorhub-connector-lattice", "mentorhub-connector-moodle", "mentorhub-connector-review-feed",
+                    "mentorhub-connector-workday", "mentorhub-connector-xapi", "mentorhub-strategy-group",
+                    "mentorhub-strategy-mentee-choice", "mentorhub-strategy-optimal", "mentorhub-strategy-peer",
+                    "mentorhub-strategy-stable"), names,
+                    "the built-in matching plugins and the connectors sit at start level 5");
         }
     }
 }
