@@ -2,8 +2,6 @@ package io.mentorhub.engine.web;
 
 import io.mentorhub.engine.api.Api;
 import io.mentorhub.engine.api.Stores;
-import io.mentorhub.engine.health.ComponentHealth;
-import io.mentorhub.engine.health.HealthIndicator;
 import io.mentorhub.engine.matching.MatchingRuns;
 import io.mentorhub.engine.plugin.PluginRegistry;
 import io.mentorhub.engine.store.Database;
@@ -31,11 +29,11 @@ import org.slf4j.LoggerFactory;
  * Serves {@code /api/*}. It is registered from the start; while the database is not ready every call answers 503
  * as problem+json, so clients see a clear state rather than a missing route.
  */
-@Component(service = {Servlet.class, HealthIndicator.class}, configurationPid = ApiServlet.PID, property = {
+@Component(service = Servlet.class, configurationPid = ApiServlet.PID, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/*",
         "osgi.http.whiteboard.servlet.name=mentorhub-api"})
 @Designate(ocd = ApiServlet.Config.class)
-public class ApiServlet extends HttpServlet implements HealthIndicator {
+public class ApiServlet extends HttpServlet {
 
     static final String PID = "io.mentorhub.api";
     private static final long serialVersionUID = 1L;
@@ -92,17 +90,6 @@ public class ApiServlet extends HttpServlet implements HealthIndicator {
 
     void unbindDatabase(Database database) {
         api = null;
-    }
-
-    /** UP once requests are served: the hub reports UP only when the API answers, not merely when the database does. */
-    @Override
-    public String healthName() {
-        return "api";
-    }
-
-    @Override
-    public ComponentHealth health() {
-        return api == null ? ComponentHealth.down("waiting for the database") : ComponentHealth.up(java.util.Map.of());
     }
 
     @Override
