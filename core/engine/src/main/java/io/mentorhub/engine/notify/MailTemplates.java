@@ -36,7 +36,8 @@ public final class MailTemplates {
             NotificationKind.SURVEY_INVITATION, Set.of("survey_title", "respond_url", "due_on", "expires_on",
                     "anonymity_threshold"),
             NotificationKind.GOAL_DUE, Set.of("goal_title", "due_date", "progress_percent"),
-            NotificationKind.TRIAL_ENDING, Set.of("partner_names", "trial_ends_on")));
+            NotificationKind.TRIAL_ENDING, Set.of("partner_names", "trial_ends_on"),
+            NotificationKind.FIT_CONCERN, Set.of("mentor_name", "mentee_names", "pairing_id", "trial_ends_on")));
 
     /** A rendered e-mail. */
     public record Mail(String subject, String text, String html) {

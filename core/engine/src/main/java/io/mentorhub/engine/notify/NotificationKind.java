@@ -16,6 +16,8 @@ public enum NotificationKind {
     GOAL_DUE("Goal due"),
     /** To each member of a pairing in its trial, before the trial ends. */
     TRIAL_ENDING("Trial ending"),
+    /** To a program's managers when a participant answers, during the trial, that the pairing is not a good fit. */
+    FIT_CONCERN("Fit concern in a trial"),
     /** Not a kind of e-mail: an opt-out of every kind. */
     ALL("All e-mail from the hub");
 
@@ -42,6 +44,6 @@ public enum NotificationKind {
             }
         }
         throw new IllegalArgumentException("kind must be one of pairing_published, session_reminder, "
-                + "survey_invitation, goal_due, trial_ending, all");
+                + "survey_invitation, goal_due, trial_ending, fit_concern, all");
     }
 }

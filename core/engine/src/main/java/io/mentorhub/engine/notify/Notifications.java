@@ -448,9 +448,30 @@ public class Notifications implements OutboxDelivery, HealthIndicator {
                 values.put("expires_on", LocalDate.ofInstant(expires.minusSeconds(1), ZoneOffset.UTC).toString());
                 values.put("anonymity_threshold", String.valueOf(payload.getOrDefault("anonymity_threshold", 5)));
             }
+            case FIT_CONCERN -> {
+                Optional<Stored<Pairing>> found = pairings.find(tx, String.valueOf(payload.get("pairing_id")));
+                if (found.isEmpty() || found.get().value().state() != PairingState.TRIAL) {
+                    return "the pairing is no longer in its trial";
+                }
+                Pairing pairing = found.get().value();
+                values.put("program_name", programs.get(tx, pairing.programId()).value().name());
+                values.put("mentor_name", fullName(tx, pairing.mentorId()));
+                List<String> mentees = new ArrayList<>();
+                for (String mentee : pairing.menteeIds()) {
+                    mentees.add(fullName(tx, mentee));
+                }
+                values.put("mentee_names", String.join(", ", mentees));
+                values.put("pairing_id", pairing.id());
+                values.put("trial_ends_on", String.valueOf(trialEnd(tx, pairing, trialStart(tx, pairing.id()))));
+            }
             default -> throw new IllegalArgumentException("not a kind of e-mail: " + kind);
         }
         return null;
+    }
+
+    private String fullName(Tx tx, String personId) throws SQLException {
+        return people.find(tx, personId).map(p -> p.value().givenName() + " " + p.value().familyName())
+                .orElse(personId);
     }
 
     private void pairingValues(Tx tx, Pairing pairing, String personId, Map<String, String> values)

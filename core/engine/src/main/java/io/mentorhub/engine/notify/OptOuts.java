@@ -43,6 +43,6 @@ public final class OptOuts {
 
     static List<NotificationKind> sendable() {
         return List.of(NotificationKind.PAIRING_PUBLISHED, NotificationKind.SESSION_REMINDER,
-                NotificationKind.SURVEY_INVITATION, NotificationKind.GOAL_DUE, NotificationKind.TRIAL_ENDING);
+                NotificationKind.SURVEY_INVITATION, NotificationKind.GOAL_DUE, NotificationKind.TRIAL_ENDING, NotificationKind.FIT_CONCERN);
     }
 }
