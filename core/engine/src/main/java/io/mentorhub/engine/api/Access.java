@@ -50,6 +50,18 @@ final class Access {
         return program;
     }
 
+    /**
+     * For what only HR and the program's managers may read (survey results, invitations): 404 if the caller cannot
+     * see the program, 403 if they see it as a participant.
+     */
+    Stored<Program> managedProgramForReading(Tx tx, Principal caller, String programId) throws SQLException {
+        Stored<Program> program = program(tx, caller, programId);
+        if (!managesProgram(tx, caller, programId)) {
+            throw ApiException.forbidden("only HR and the program's managers may read this for program " + programId);
+        }
+        return program;
+    }
+
     boolean seesPairing(Tx tx, Principal caller, Pairing pairing) throws SQLException {
         return switch (caller.role()) {
             case HR_ADMIN -> true;

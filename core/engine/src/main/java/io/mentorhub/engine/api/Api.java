@@ -42,9 +42,14 @@ public final class Api {
     private final byte[] openApi;
 
     public Api(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns, Limits limits) {
+        this(stores, plugins, matchingRuns, () -> null, limits);
+    }
+
+    public Api(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
+            Supplier<io.mentorhub.engine.survey.Surveys> surveys, Limits limits) {
         this.stores = stores;
         this.limits = limits;
-        this.routes = ApiRoutes.all(stores, plugins, matchingRuns, this::openApiDocument);
+        this.routes = ApiRoutes.all(stores, plugins, matchingRuns, surveys, this::openApiDocument);
         this.openApi = OpenApi.document(routes);
     }
 

@@ -18,6 +18,9 @@ import io.mentorhub.engine.matching.MatchingRun;
 import io.mentorhub.engine.matching.MatchingRuns;
 import io.mentorhub.engine.plugin.PluginInfo;
 import io.mentorhub.engine.store.PersonStore;
+import io.mentorhub.engine.survey.FitConcerns;
+import io.mentorhub.engine.survey.SurveyResults;
+import io.mentorhub.engine.survey.Surveys;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,6 +44,11 @@ public final class ApiRoutes {
 
     public static List<Route> all(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
             Supplier<byte[]> openApi) {
+        return all(stores, plugins, matchingRuns, () -> null, openApi);
+    }
+
+    public static List<Route> all(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
+            Supplier<Surveys> surveyEngine, Supplier<byte[]> openApi) {
         Access access = new Access(stores);
         PeopleApi people = new PeopleApi(stores);
         ProgramsApi programs = new ProgramsApi(stores, access);
@@ -50,6 +58,8 @@ public final class ApiRoutes {
         ReflectionsApi reflections = new ReflectionsApi(stores, access);
         AdminApi admin = new AdminApi(stores, plugins);
         ReportsApi reports = new ReportsApi(stores);
+        SurveysApi surveys = new SurveysApi(stores, access, surveyEngine);
+        NotificationsApi notifications = new NotificationsApi(stores);
 
         List<Route> routes = new ArrayList<>();
         // The API describes itself.
@@ -158,6 +168,34 @@ public final class ApiRoutes {
                         + "program managers: their programs; participants: themselves). Audited",
                         "reports", null, io.mentorhub.api.domain.ReviewFeedEntry.class, true,
                         List.of("period", "format", "program_id", "person_id", "limit", "cursor"), 200)));
+        // Surveys: the tool a program uses, how its surveys go, results above the anonymity threshold, fit concerns.
+        routes.add(get("/api/programs/{id}/survey-tool", STAFF, surveys::tool,
+                doc("The survey tool the program uses, and whether it is installed", "surveys", null,
+                        SurveysApi.SurveyTool.class)));
+        routes.add(put("/api/programs/{id}/survey-tool", STAFF, surveys::chooseTool,
+                doc("Choose the program's survey tool (an installed one, e.g. builtin or surveymonkey)", "surveys",
+                        SurveysApi.SurveyTool.class, SurveysApi.SurveyTool.class)));
+        routes.add(get("/api/programs/{id}/surveys", STAFF, surveys::list,
+                doc("How each kind of survey goes: invitations by status, responses, response rate, records set aside",
+                        "surveys", null, SurveysApi.SurveySummary.class, true)));
+        routes.add(get("/api/programs/{id}/surveys/{kind}/results", STAFF, surveys::results,
+                new Route.Doc("Aggregated answers to one kind of survey (e.g. NPS); groups and questions with fewer "
+                        + "respondents than the anonymity threshold are hidden; never individual answers", "surveys",
+                        null, SurveyResults.Results.class, false, List.of("by"), 200)));
+        routes.add(get("/api/programs/{id}/survey-invitations", STAFF, surveys::invitations,
+                new Route.Doc("Invitations, newest change first: to whom, status, and why one failed (never the link)",
+                        "surveys", null, SurveysApi.InvitationStatus.class, true, List.of("status", "limit"), 200)));
+        routes.add(get("/api/pairings/{id}/fit-concerns", STAFF, surveys::fitConcerns,
+                doc("\"Not a good fit\" answers on a pairing: who raised it (role), when, and whether in the trial "
+                        + "(dissolve in trial to re-match)", "surveys", null, FitConcerns.Concern.class, true)));
+
+        // Notifications: each person's e-mail opt-outs.
+        routes.add(get("/api/people/{id}/notification-preferences", PEOPLE, notifications::get,
+                doc("A person's e-mail opt-outs (the person themself, or HR)", "notifications", null,
+                        NotificationsApi.Preferences.class)));
+        routes.add(put("/api/people/{id}/notification-preferences", PEOPLE, notifications::put,
+                doc("Replace one's own e-mail opt-outs: opted_out lists kinds, or all", "notifications",
+                        NotificationsApi.Preferences.class, NotificationsApi.Preferences.class)));
 
         // Administration.
         routes.add(get("/api/keys", EnumSet.of(HR_ADMIN), admin::listKeys,

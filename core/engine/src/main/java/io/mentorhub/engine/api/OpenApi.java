@@ -206,7 +206,7 @@ final class OpenApi {
             schema.put("type", "string");
             ArrayNode values = schema.putArray("enum");
             for (Object constant : type.getEnumConstants()) {
-                values.add(constant instanceof Role role ? role.wireName() : ((Enum<?>) constant).name());
+                values.add(JsonMapper.MAPPER.convertValue(constant, String.class));
             }
             return schema;
         }
@@ -238,7 +238,7 @@ final class OpenApi {
             schema.put("type", "integer").put("format", "int64");
         } else if (type2 == boolean.class || type2 == Boolean.class) {
             schema.put("type", "boolean");
-        } else if (type2 == BigDecimal.class) {
+        } else if (type2 == BigDecimal.class || type2 == double.class || type2 == Double.class) {
             schema.put("type", "number");
         } else if (type2 == Instant.class) {
             schema.put("type", "string").put("format", "date-time");
@@ -311,6 +311,7 @@ final class OpenApi {
             case "period" -> "Review period: a year (2027), half (2027-H1), quarter (2027-Q3) or range of dates "
                     + "(2027-01-01..2027-06-30)";
             case "format" -> "json (paged, the default) or csv (one file, formula-safe cells)";
+            case "by" -> "Split the results into groups: role (mentors and mentees apart)";
             default -> "Only items whose " + name + " is this value";
         };
     }

@@ -57,6 +57,18 @@ public class ApiServlet extends HttpServlet {
     private final transient Path keyFile;
     private transient volatile Api api;
     private transient volatile MatchingRuns matchingRuns;
+    private transient volatile io.mentorhub.engine.survey.Surveys surveys;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindSurveys(io.mentorhub.engine.survey.Surveys engine) {
+        surveys = engine;
+    }
+
+    void unbindSurveys(io.mentorhub.engine.survey.Surveys engine) {
+        if (surveys == engine) {
+            surveys = null;
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindMatchingRuns(MatchingRuns runs) {
@@ -85,7 +97,7 @@ public class ApiServlet extends HttpServlet {
         } catch (Exception e) {
             LOG.error("Could not set up the bootstrap admin key", e);
         }
-        api = new Api(stores, plugins::plugins, () -> matchingRuns, new Api.Limits(config.maxBodyBytes(), config.maxBulkBodyBytes()));
+        api = new Api(stores, plugins::plugins, () -> matchingRuns, () -> surveys, new Api.Limits(config.maxBodyBytes(), config.maxBulkBodyBytes()));
     }
 
     void unbindDatabase(Database database) {
