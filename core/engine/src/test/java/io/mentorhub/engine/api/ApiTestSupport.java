@@ -31,6 +31,13 @@ public class ApiTestSupport implements AutoCloseable {
     public final Database database;
     /** Set by tests that run matching; null answers 503 like a hub whose matching has not started. */
     public volatile io.mentorhub.engine.matching.MatchingRuns matchingRuns;
+    /** Set by tests that run surveys; null answers 503 like a hub whose survey engine has not started. */
+    public volatile io.mentorhub.engine.survey.Surveys surveys;
+    /** The clock the respond pages use; survey and notification tests share it with their components. */
+    public final io.mentorhub.engine.TestClock clock = new io.mentorhub.engine.TestClock(java.time.Instant.now());
+    /** Signed links with a test secret, served at /respond and /unsubscribe. */
+    public final io.mentorhub.engine.links.Links links = new io.mentorhub.engine.links.Links("http://127.0.0.1",
+            "test-secret-of-at-least-32-bytes-long".getBytes(StandardCharsets.UTF_8));
     public final Api api;
     public final Server server;
     public final int port;
@@ -59,7 +66,7 @@ public class ApiTestSupport implements AutoCloseable {
     public ApiTestSupport(String url, String user, String password) throws Exception {
         database = new Database(url, user, password, 8);
         Stores stores = Stores.on(database);
-        api = new Api(stores, List::of, () -> matchingRuns, Api.Limits.DEFAULT);
+        api = new Api(stores, List::of, () -> matchingRuns, () -> surveys, Api.Limits.DEFAULT);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -72,6 +79,10 @@ public class ApiTestSupport implements AutoCloseable {
                 api.handle(request, response);
             }
         }), "/api/*");
+        context.addServlet(new ServletHolder(new io.mentorhub.engine.web.RespondServlet(
+                new io.mentorhub.engine.survey.Responding(database, links, clock))), "/respond/*");
+        context.addServlet(new ServletHolder(new io.mentorhub.engine.web.UnsubscribeServlet(
+                new io.mentorhub.engine.notify.Unsubscribing(database, links))), "/unsubscribe/*");
         server.setHandler(context);
         server.start();
         port = connector.getLocalPort();
@@ -119,6 +130,18 @@ public class ApiTestSupport implements AutoCloseable {
         return new Response(response.statusCode(), json, response);
     }
 
+    /** A page opened or a form posted as a browser does: status, headers and the HTML. */
+    public HttpResponse<String> page(String method, String path, String form) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, form == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(form));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public Response admin(String method, String path, Object body) throws Exception {
         return call(method, path, keys.get("hr_admin"), body);
     }
@@ -129,7 +152,9 @@ public class ApiTestSupport implements AutoCloseable {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String table : List.of("person", "person_history", "program", "program_manager", "enrollment",
                     "pairing", "pairing_mentee", "pairing_transition", "dissolved_pair", "goal", "milestone",
-                    "mentoring_session", "reflection", "outbox", "api_key", "audit_log")) {
+                    "mentoring_session", "reflection", "outbox", "api_key", "audit_log", "program_survey_tool",
+                    "survey", "survey_round", "survey_invitation", "survey_submission", "survey_response",
+                    "survey_answer", "survey_rejected", "fit_concern", "notification_opt_out")) {
                 counts.put(table, tx.count("SELECT COUNT(*) FROM " + table));
             }
             return counts;

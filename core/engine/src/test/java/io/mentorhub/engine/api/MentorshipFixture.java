@@ -166,7 +166,7 @@ public final class MentorshipFixture {
         return reflection;
     }
 
-    static ApiTestSupport.Response expect(int status, ApiTestSupport.Response response) {
+    public static ApiTestSupport.Response expect(int status, ApiTestSupport.Response response) {
         if (response.status() != status) {
             throw new AssertionError("expected " + status + " but got " + response);
         }
