@@ -206,7 +206,7 @@ public class Notifications implements OutboxDelivery, HealthIndicator {
         if (!enabled()) {
             return 0;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int queued = database.inTransaction(tx -> {
             int n = 0;
@@ -296,7 +296,7 @@ public class Notifications implements OutboxDelivery, HealthIndicator {
     /** A published pairing: one mail to each member. */
     private Result pairingPublished(Entry entry) throws SQLException {
         String pairingId = String.valueOf(entry.payload().get("id"));
-        if (entry.createdAt().isBefore(clock.instant().minus(Duration.ofDays(7)))) {
+        if (entry.createdAt().isBefore(now().minus(Duration.ofDays(7)))) {
             // E.g. announced before e-mail was configured: a "you have been paired" mail weeks late helps nobody.
             return OutboxDelivery.skipped("published more than 7 days ago");
         }
@@ -321,7 +321,7 @@ public class Notifications implements OutboxDelivery, HealthIndicator {
         Map<String, Object> payload = entry.payload();
         NotificationKind kind = NotificationKind.fromWire(String.valueOf(payload.get("kind")));
         String personId = String.valueOf(payload.get("person_id"));
-        Instant now = clock.instant();
+        Instant now = now();
         Prepared prepared = database.inTransaction(tx -> {
             Optional<Stored<Person>> found = people.find(tx, personId);
             if (found.isEmpty()) {
@@ -527,5 +527,10 @@ public class Notifications implements OutboxDelivery, HealthIndicator {
             details.put("lastScanError", lastScanError);
         }
         return ComponentHealth.up(details);
+    }
+
+    /** The clock's instant at the microsecond precision both databases store, so stored and compared times agree. */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

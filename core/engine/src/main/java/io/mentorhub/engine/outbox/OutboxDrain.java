@@ -153,12 +153,12 @@ public class OutboxDrain implements HealthIndicator {
                 }
             }
         }
-        lastPass = clock.instant();
+        lastPass = now();
         return handled;
     }
 
     private List<Entry> due(List<String> topics) throws SQLException {
-        Instant now = clock.instant();
+        Instant now = now();
         StringJoiner marks = new StringJoiner(", ");
         List<Object> parameters = new ArrayList<>(topics);
         topics.forEach(t -> marks.add("?"));
@@ -176,7 +176,7 @@ public class OutboxDrain implements HealthIndicator {
 
     /** Takes the entry for a lease if it is still pending and nobody holds it; false if another node was faster. */
     private boolean claim(Entry entry) throws SQLException {
-        Instant now = clock.instant();
+        Instant now = now();
         return database.inTransaction(tx -> tx.update("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? "
                 + "AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)", owner,
                 now.plus(settings.lease()), entry.id(), now)) == 1;
@@ -193,7 +193,7 @@ public class OutboxDrain implements HealthIndicator {
             failed(delivery, entry, "failed with " + e.getClass().getName(), false, null);
             return;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         if (result instanceof Result.Skipped skipped) {
             mark(entry, "SKIPPED", null, null, limit(skipped.reason()), entry.attempts());
             LOG.info("Outbox entry {} ({}) skipped: {}", entry.id(), entry.topic(), skipped.reason());
@@ -219,7 +219,7 @@ public class OutboxDrain implements HealthIndicator {
         if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
             wait = retryAfter;
         }
-        Instant next = clock.instant().plus(wait).truncatedTo(ChronoUnit.MILLIS);
+        Instant next = now().plus(wait).truncatedTo(ChronoUnit.MILLIS);
         mark(entry, "PENDING", null, next, why, attempts);
         LOG.info("Outbox entry {} ({}) attempt {} failed, retrying at {}: {}", entry.id(), entry.topic(), attempts,
                 next, why);
@@ -290,5 +290,10 @@ public class OutboxDrain implements HealthIndicator {
             details.put("lastPass", lastPass.toString());
         }
         return ComponentHealth.up(details);
+    }
+
+    /** The clock's instant at the microsecond precision both databases store, so stored and compared times agree. */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

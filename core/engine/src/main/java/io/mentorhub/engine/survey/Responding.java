@@ -128,7 +128,7 @@ public final class Responding {
         if (o.usedAt() != null || o.status().equals("RESPONDED")) {
             return used();
         }
-        if (claim.get().expired(clock.instant()) || !clock.instant().isBefore(o.expiresAt())) {
+        if (claim.get().expired(now()) || !now().isBefore(o.expiresAt())) {
             return Outcome.page(410, message("This link has expired", "The survey closed on "
                     + LocalDate.ofInstant(o.expiresAt().minusSeconds(1), ZoneOffset.UTC) + ". Thank you all the same."));
         }
@@ -236,5 +236,10 @@ public final class Responding {
         body.append("<p class=\"note\">This link works once and expires on ")
                 .append(LocalDate.ofInstant(open.expiresAt().minusSeconds(1), ZoneOffset.UTC)).append(".</p>\n");
         return HtmlPage.page(survey.title(), body.toString());
+    }
+
+    /** The clock's instant at the microsecond precision both databases store, so stored and compared times agree. */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

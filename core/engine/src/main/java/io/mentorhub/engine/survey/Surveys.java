@@ -236,7 +236,7 @@ public class Surveys implements HealthIndicator {
 
     /** Creates the rounds and invitations of every occurrence due by today that is not known yet; returns how many. */
     public int schedule() throws SQLException {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
         List<String> programIds = database.inTransaction(tx -> tx.query("SELECT id FROM program WHERE status IN "
                 + "('ENROLLING', 'RUNNING', 'COMPLETED') ORDER BY id", row -> Tx.uuid(row, "id")));
         int created = 0;
@@ -352,7 +352,7 @@ public class Surveys implements HealthIndicator {
         for (String respondent : respondents) {
             String id = UUID.randomUUID().toString();
             rows.add(new Object[] {Tx.uuid(id), Tx.uuid(roundId), Tx.uuid(programId), occurrence.kind(),
-                    Tx.uuid(occurrence.pairingId()), respondent, occurrence.on(), expires, "PENDING", 0, tx.now(),
+                    Tx.uuid(occurrence.pairingId()), respondent, occurrence.on(), expires, "PENDING", 0, now(),
                     Links.hash(links.respondToken(id, expires)), tx.now(), tx.now()});
         }
         tx.batch("INSERT INTO survey_invitation (id, round_id, program_id, kind, pairing_id, respondent_id, due_on, "
@@ -366,7 +366,7 @@ public class Surveys implements HealthIndicator {
 
     /** Hands every due pending invitation to its program's tool; returns how many were accepted or refused. */
     public int distribute() throws SQLException {
-        Instant now = clock.instant();
+        Instant now = now();
         List<Object[]> groups = database.inTransaction(tx -> tx.query("SELECT DISTINCT program_id, kind FROM "
                 + "survey_invitation WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY program_id, kind",
                 row -> new Object[] {Tx.uuid(row, "program_id"), SurveyKind.valueOf(row.getString("kind"))}, now));
@@ -637,7 +637,7 @@ public class Surveys implements HealthIndicator {
                         EntityStore.json(row.getString("definition"), SurveyDefinition.class),
                         row.getString("collect_cursor"))));
         int stored = 0;
-        Instant now = clock.instant();
+        Instant now = now();
         for (StoredSurvey survey : surveys) {
             SurveyTool tool = tools.get(survey.tool());
             Instant notBefore = collectNotBefore.get(survey.id());
@@ -797,5 +797,10 @@ public class Surveys implements HealthIndicator {
             details.put("lastErrors", new TreeMap<>(lastErrors));
         }
         return ComponentHealth.up(details);
+    }
+
+    /** The clock's instant at the microsecond precision both databases store, so stored and compared times agree. */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }
