@@ -60,6 +60,7 @@ class AccessMatrixTest {
         api = new ApiTestSupport();
         matching = io.mentorhub.engine.matching.Builtins.start(api.database);
         api.matchingRuns = matching.runs();
+        io.mentorhub.engine.survey.SurveyTestSupport.engine(api);
         fixture = new MentorshipFixture(api);
         // Reflections of the mentor of each visibility too, so that "the other member's PAIR and SHARED_FOR_REVIEW"
         // is checked in both directions (pairing2 only, so pairing1 keeps exactly one of each visibility).
@@ -80,6 +81,7 @@ class AccessMatrixTest {
         fixture.enrollment.forEach((person, id) -> ids.put("e:" + person, id));
         fixture.reflection.forEach((name, id) -> ids.put("r:" + name, id));
         FIXTURE_PEOPLE.forEach(person -> ids.put(person, person));
+        ids.put("nps", "nps");
         String run = expect(202, api.admin("POST", "/api/programs/" + fixture.programId + "/matching-runs", Map.of()))
                 .body().path("id").asText();
         while (!expect(200, api.admin("GET", "/api/matching-runs/" + run, null)).body().path("status").asText()
@@ -187,6 +189,18 @@ class AccessMatrixTest {
                 row("GET /api/programs/{program}/matching-runs",  200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
                 row("GET /api/matching-runs/{run}",               200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
                 row("GET /api/programs/{program}/rankings/{mentee-1}", 200, 200, 404, 403, 200, 403, 403, 404, 403, 401),
+                // Surveys: HR and the program's managers only; never individual answers.
+                row("GET /api/programs/{program}/survey-tool",    200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
+                row("GET /api/programs/{program}/surveys",        200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
+                row("GET /api/programs/{program}/surveys/{nps}/results",
+                                                                  200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
+                row("GET /api/programs/{program}/survey-invitations", 200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
+                row("GET /api/pairings/{pairing1}/fit-concerns",  200, 200, 404, 403, 403, 404, 404, 404, 403, 401),
+                row("GET /api/pairings/{pairing2}/fit-concerns",  200, 200, 404, 404, 404, 403, 403, 404, 403, 401),
+                // Notification preferences: one's own; HR reads them.
+                row("GET /api/people/{self}/notification-preferences", NA, 200, 200, 200, 200, 200, 200, 200, NA, NA),
+                row("GET /api/people/{mentee-1}/notification-preferences",
+                                                                  200, 404, 404, 404, 200, 404, 404, 404, 403, 401),
                 // Administration.
                 row("GET /api/keys",                              200, 403, 403, 403, 403, 403, 403, 403, 403, 401),
                 row("GET /api/audit",                             200, 403, 403, 403, 403, 403, 403, 403, 403, 401),
@@ -289,6 +303,14 @@ class AccessMatrixTest {
                 row("PUT /api/reflections/{r:mentor-2/SHARED_FOR_REVIEW}",
                                                                   403, 403, 404, 404, 404, 200, 403, 404, 403, 401)
                         .body(cell -> reflectionUpdate("mentor-2", "SHARED_FOR_REVIEW", fixture.pairing2)),
+                // Surveys and notification preferences.
+                row("PUT /api/programs/{program}/survey-tool",    200, 200, 404, 403, 403, 403, 403, 403, 403, 401)
+                        .body(cell -> Map.of("tool", "builtin")),
+                row("PUT /api/people/{self}/notification-preferences", NA, 200, 200, 200, 200, 200, 200, 200, NA, NA)
+                        .body(cell -> Map.of("opted_out", List.of())),
+                row("PUT /api/people/{mentee-1}/notification-preferences",
+                                                                  403, 404, 404, 404, 200, 404, 404, 404, 403, 401)
+                        .body(cell -> Map.of("opted_out", List.of("goal_due"))),
                 // Keys.
                 row("POST /api/keys",                             201, 403, 403, 403, 403, 403, 403, 403, 403, 401)
                         .body(cell -> Map.of("name", "matrix-" + counter.incrementAndGet(), "role", "mentee",

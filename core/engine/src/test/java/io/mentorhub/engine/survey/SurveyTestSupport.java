@@ -7,17 +7,17 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 
 /** The survey engine on the API test hub's database, links and clock, with the real built-in survey tool. */
-final class SurveyTestSupport {
+public final class SurveyTestSupport {
 
     private SurveyTestSupport() {
     }
 
-    static Surveys.Settings settings(int threshold) {
+    public static Surveys.Settings settings(int threshold) {
         return new Surveys.Settings("builtin", threshold, 14, 14, 60_000, 3, Duration.ofSeconds(60),
                 Duration.ofSeconds(600), 5);
     }
 
-    static Surveys engine(ApiTestSupport api) throws Exception {
+    public static Surveys engine(ApiTestSupport api) throws Exception {
         Surveys surveys = new Surveys(api.database, api.links, null, settings(5), api.clock);
         surveys.bindTool(builtinTool(new HubSurveyInbox(api.database), 2));
         api.surveys = surveys;
@@ -28,7 +28,7 @@ final class SurveyTestSupport {
      * The plugin's own component, made as Declarative Services would: its configuration annotation is package-private
      * in the plugin, so it is implemented by a proxy ({@code pageSize} small, so collecting takes several pages).
      */
-    static SurveyTool builtinTool(SurveyInbox inbox, int pageSize) throws Exception {
+    public static SurveyTool builtinTool(SurveyInbox inbox, int pageSize) throws Exception {
         Class<?> tool = Class.forName("io.mentorhub.plugins.surveys.builtin.BuiltinSurveyTool");
         Class<?> config = Class.forName("io.mentorhub.plugins.surveys.builtin.BuiltinSurveyTool$Config");
         Object values = Proxy.newProxyInstance(config.getClassLoader(), new Class<?>[] {config},
