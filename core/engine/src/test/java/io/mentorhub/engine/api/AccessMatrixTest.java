@@ -195,8 +195,8 @@ class AccessMatrixTest {
                 row("GET /api/programs/{program}/surveys/{nps}/results",
                                                                   200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
                 row("GET /api/programs/{program}/survey-invitations", 200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
-                row("GET /api/pairings/{pairing1}/fit-concerns",  200, 200, 404, 403, 403, 404, 404, 404, 403, 401),
-                row("GET /api/pairings/{pairing2}/fit-concerns",  200, 200, 404, 404, 404, 403, 403, 404, 403, 401),
+                row("GET /api/pairings/{pairing1}/fit-concerns",  200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
+                row("GET /api/pairings/{pairing2}/fit-concerns",  200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
                 // Notification preferences: one's own; HR reads them.
                 row("GET /api/people/{self}/notification-preferences", NA, 200, 200, 200, 200, 200, 200, 200, NA, NA),
                 row("GET /api/people/{mentee-1}/notification-preferences",

@@ -48,6 +48,7 @@ class BadInputTest {
     @BeforeAll
     static void start() throws Exception {
         api = new ApiTestSupport();
+        io.mentorhub.engine.survey.SurveyTestSupport.engine(api);
         fx = new MentorshipFixture(api);
         String integration = fx.key.get("integration");
         expect(200, api.call("POST", "/api/people/bulk", integration, Map.of("people", List.of(
@@ -675,6 +676,60 @@ class BadInputTest {
                 .label("/api/reflections/{random}").expect(404, "not-found"));
         all.add(new Case("a reflection id that is not a UUID", "GET", "/api/reflections/private", mentee1)
                 .expect(404, "not-found"));
+
+        // --- Surveys and notification preferences --------------------------------------------------------------
+        String surveyTool = program + "/survey-tool";
+        all.add(new Case("a survey tool that is not installed", "PUT", surveyTool, pm).label("/api/programs/{id}/survey-tool")
+                .body(Map.of("tool", "qualtrics")).expect(422, "validation-failed"));
+        all.add(new Case("a survey tool choice without a tool", "PUT", surveyTool, pm).label("/api/programs/{id}/survey-tool")
+                .body(Map.of()).expect(422, "validation-failed"));
+        all.add(new Case("a survey tool choice that sets installed", "PUT", surveyTool, pm)
+                .label("/api/programs/{id}/survey-tool").body(Map.of("tool", "builtin", "installed", true))
+                .expect(422, "validation-failed"));
+        all.add(new Case("a survey tool choice with an unknown property", "PUT", surveyTool, pm)
+                .label("/api/programs/{id}/survey-tool").body(Map.of("tool", "builtin", "vendor", "x"))
+                .expect(400, "unknown-property"));
+        all.add(new Case("a participant chooses the survey tool", "PUT", surveyTool, mentee1)
+                .label("/api/programs/{id}/survey-tool").body(Map.of("tool", "builtin")).expect(403, "forbidden"));
+        all.add(new Case("another program's manager chooses the survey tool", "PUT", surveyTool, pmOther)
+                .label("/api/programs/{id}/survey-tool").body(Map.of("tool", "builtin")).expect(404, "not-found"));
+        all.add(new Case("the survey tool of a program whose id is not a UUID", "PUT", "/api/programs/p-1/survey-tool",
+                hr).body(Map.of("tool", "builtin")).expect(404, "not-found"));
+        all.add(new Case("results of a survey kind that does not exist", "GET", program + "/surveys/happiness/results", pm)
+                .label("/api/programs/{id}/surveys/happiness/results").expect(404, "not-found"));
+        all.add(new Case("results split by something other than role", "GET", program + "/surveys/nps/results?by=team",
+                pm).label("/api/programs/{id}/surveys/nps/results?by=team").expect(400, "invalid-parameter"));
+        all.add(new Case("results with an unknown parameter", "GET", program + "/surveys/nps/results?respondent=mentee-1",
+                pm).label("/api/programs/{id}/surveys/nps/results?respondent").expect(400, "invalid-parameter"));
+        all.add(new Case("invitations of an unknown status", "GET", program + "/survey-invitations?status=LOST", pm)
+                .label("/api/programs/{id}/survey-invitations?status=LOST").expect(400, "invalid-parameter"));
+        all.add(new Case("invitations with limit 0", "GET", program + "/survey-invitations?limit=0", pm)
+                .label("/api/programs/{id}/survey-invitations?limit=0").expect(400, "invalid-parameter"));
+        all.add(new Case("fit concerns of an unknown pairing", "GET", "/api/pairings/" + RANDOM_UUID + "/fit-concerns", pm)
+                .label("/api/pairings/{random}/fit-concerns").expect(404, "not-found"));
+        String preferences = "/api/people/mentee-1/notification-preferences";
+        all.add(new Case("preferences without opted_out", "PUT", preferences, mentee1)
+                .label("/api/people/{id}/notification-preferences").body(Map.of()).expect(422, "validation-failed"));
+        all.add(new Case("preferences naming an unknown kind", "PUT", preferences, mentee1)
+                .label("/api/people/{id}/notification-preferences").body(Map.of("opted_out", List.of("newsletter")))
+                .expect(422, "validation-failed"));
+        all.add(new Case("preferences setting the read-only list of kinds", "PUT", preferences, mentee1)
+                .label("/api/people/{id}/notification-preferences").body(Map.of("opted_out", List.of(), "available",
+                        List.of())).expect(422, "validation-failed"));
+        all.add(new Case("preferences with an unknown property", "PUT", preferences, mentee1)
+                .label("/api/people/{id}/notification-preferences").body(Map.of("opted_out", List.of(), "sms", true))
+                .expect(400, "unknown-property"));
+        all.add(new Case("preferences for another person in the body", "PUT", preferences, mentee1)
+                .label("/api/people/{id}/notification-preferences").body(Map.of("opted_out", List.of(), "person_id",
+                        "mentor-1")).expect(422, "validation-failed"));
+        all.add(new Case("HR changes a person's preferences", "PUT", preferences, hr)
+                .label("/api/people/{id}/notification-preferences").body(Map.of("opted_out", List.of("all")))
+                .expect(403, "forbidden"));
+        all.add(new Case("a mentor changes their mentee's preferences", "PUT", preferences, mentor1)
+                .label("/api/people/{id}/notification-preferences").body(Map.of("opted_out", List.of("all")))
+                .expect(404, "not-found"));
+        all.add(new Case("HR reads the preferences of nobody", "GET", "/api/people/ghost-7/notification-preferences", hr)
+                .label("/api/people/{ghost}/notification-preferences").expect(404, "not-found"));
 
         // --- Keys -------------------------------------------------------------------------------------------
         all.add(keyCase("unknown role", Map.of("name", "k", "role", "superuser"), 422, "validation-failed"));
