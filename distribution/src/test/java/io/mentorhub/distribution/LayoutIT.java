@@ -21,7 +21,9 @@ class LayoutIT {
         String root = "mentorhub-" + version + "/";
         for (String path : List.of("bin/mentorhub", "etc/config.properties", "etc/logback.xml",
                 "etc/io.mentorhub.database.cfg", "etc/io.mentorhub.cluster.cfg", "etc/org.apache.felix.http.cfg",
-                "etc/org.apache.felix.fileinstall-deploy.cfg", "lib/mentorhub-launcher.jar",
+                "etc/org.apache.felix.fileinstall-deploy.cfg", "etc/io.mentorhub.notifications.cfg",
+                "etc/io.mentorhub.surveys.cfg", "etc/io.mentorhub.links.cfg", "etc/io.mentorhub.outbox.cfg",
+                "etc/notifications/README.txt", "lib/mentorhub-launcher.jar",
                 "bundle/4/mentorhub-engine-" + version + ".jar", "data/", "logs/", "deploy/")) {
             assertTrue(entries.stream().anyMatch(e -> e.endsWith(" " + root + path) || e.contains(" " + root + path)),
                     "missing " + path + " in " + entries);
@@ -38,12 +40,12 @@ class LayoutIT {
         }
         try (Stream<Path> plugins = Files.list(bundles.resolve("5"))) {
             List<String> names = plugins.map(p -> p.getFileName().toString().replaceAll("-\\d.*", "")).sorted().toList();
-            assertEquals(List.of("mentorhub-builtin-matching", "mentorhub-connector-bamboohr", "mentorhub-connector-csv",
-                    "mentorhub-connector-lattice", "mentorhub-connector-moodle", "mentorhub-connector-review-feed",
-                    "mentorhub-connector-workday", "mentorhub-connector-xapi", "mentorhub-strategy-group",
-                    "mentorhub-strategy-mentee-choice", "mentorhub-strategy-optimal", "mentorhub-strategy-peer",
-                    "mentorhub-strategy-stable"), names,
-                    "the built-in matching plugins and the connectors sit at start level 5");
+            assertEquals(List.of("mentorhub-builtin-matching", "mentorhub-builtin-surveys", "mentorhub-connector-bamboohr",
+                    "mentorhub-connector-csv", "mentorhub-connector-lattice", "mentorhub-connector-moodle",
+                    "mentorhub-connector-review-feed", "mentorhub-connector-workday", "mentorhub-connector-xapi",
+                    "mentorhub-strategy-group", "mentorhub-strategy-mentee-choice", "mentorhub-strategy-optimal",
+                    "mentorhub-strategy-peer", "mentorhub-strategy-stable", "mentorhub-surveymonkey-surveys"), names,
+                    "the built-in matching plugins, the survey tools and the connectors sit at start level 5");
         }
     }
 }
