@@ -51,6 +51,8 @@ final class OpenApi {
         TAGS.put("milestones", "Checkpoints within a pairing");
         TAGS.put("sessions", "Meetings of a pair");
         TAGS.put("reflections", "Confidential notes after sessions; readers depend on visibility");
+        TAGS.put("surveys", "Survey tools, how surveys go, results above the anonymity threshold, fit concerns");
+        TAGS.put("notifications", "Each person's e-mail opt-outs");
         TAGS.put("keys", "API keys and roles");
         TAGS.put("audit", "Who changed keys, read reflections or exported data");
     }

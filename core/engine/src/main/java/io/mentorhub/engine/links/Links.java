@@ -161,6 +161,7 @@ public class Links {
             byte[] signature = B64_DECODER.decode(token.substring(dot + 1));
             // Canonical encoding only: a second spelling of the same bytes would be a second token.
             if (!B64.encodeToString(payload).equals(token.substring(0, dot))
+                    || !B64.encodeToString(signature).equals(token.substring(dot + 1))
                     || !MessageDigest.isEqual(mac(payload), signature)) {
                 return Optional.empty();
             }
