@@ -8,6 +8,7 @@ import org.apache.camel.builder.RouteBuilder;
  */
 final class NotificationScanRoute extends RouteBuilder {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Notifications.class);
     static final String ROUTE_ID = "notification-scan";
 
     private final Notifications notifications;
@@ -23,8 +24,8 @@ final class NotificationScanRoute extends RouteBuilder {
         onException(Exception.class).handled(true)
                 .process(exchange -> notifications.scanFailed(exchange.getProperty(
                         org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class)))
-                .log(org.apache.camel.LoggingLevel.WARN, Notifications.class.getName(),
-                        "Reminder scan failed (${exception.class.name}); the next scan tries again");
+                .process(exchange -> LOG.warn("Reminder scan failed ({}); the next scan tries again", exchange.getProperty(
+                        org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class).getClass().getName()));
         from("timer:" + ROUTE_ID + "?delay=5000&period=" + periodMillis).routeId(ROUTE_ID)
                 .process(exchange -> notifications.scan());
     }

@@ -9,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
  */
 final class OutboxDrainRoute extends RouteBuilder {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutboxDrain.class);
     static final String ROUTE_ID = "outbox-drain";
 
     private final OutboxDrain drain;
@@ -22,8 +23,8 @@ final class OutboxDrainRoute extends RouteBuilder {
     @Override
     public void configure() {
         onException(Exception.class).handled(true)
-                .log(org.apache.camel.LoggingLevel.WARN, OutboxDrain.class.getName(),
-                        "Outbox pass failed (${exception.class.name}); the next pass tries again");
+                .process(exchange -> LOG.warn("Outbox pass failed ({}); the next pass tries again", exchange.getProperty(
+                        org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class).getClass().getName()));
         from("timer:" + ROUTE_ID + "?delay=1000&period=" + periodMillis).routeId(ROUTE_ID)
                 .process(exchange -> drain.drain());
     }

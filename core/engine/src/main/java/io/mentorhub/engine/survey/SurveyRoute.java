@@ -16,6 +16,7 @@ import org.apache.camel.builder.RouteBuilder;
  */
 final class SurveyRoute extends RouteBuilder {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Surveys.class);
     static final String ROUTE_ID = "surveys";
 
     private final Surveys surveys;
@@ -29,8 +30,9 @@ final class SurveyRoute extends RouteBuilder {
     @Override
     public void configure() {
         onException(Exception.class).handled(true)
-                .log(org.apache.camel.LoggingLevel.WARN, Surveys.class.getName(),
-                        "Survey pass failed (${exception.class.name}); the next pass goes on from what is stored");
+                .process(exchange -> LOG.warn("Survey pass failed ({}); the next pass goes on from what is stored",
+                        exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class).getClass()
+                                .getName()));
         from("timer:" + ROUTE_ID + "?delay=10000&period=" + periodMillis).routeId(ROUTE_ID)
                 .process(exchange -> surveys.schedule())
                 .process(exchange -> surveys.distribute())
