@@ -41,7 +41,8 @@ class HotDeployIT {
                 assertEquals("UP", health.path("components").path(component).path("status").asText(), component);
             }
             assertTrue(Files.isRegularFile(hub.home.resolve("data/mentorhub.mv.db")), "H2 database file under data/");
-            assertNull(RunningHub.plugin(hub.get("/api/plugins").body(), "greedy"));
+            // /health can be UP a moment before the API has bound the database: wait for the API too.
+            assertNull(RunningHub.plugin(hub.await("/api/plugins", WAIT, r -> r.status() == 200), "greedy"));
             // The built-in connectors resolve (HttpClient and Commons CSV inside them) and register.
             String[] connectors = {"bamboohr", "workday", "csv", "moodle", "xapi", "lattice", "review-feed"};
             JsonNode builtIn = hub.await("/api/plugins", WAIT,

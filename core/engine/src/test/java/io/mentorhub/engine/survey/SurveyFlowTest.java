@@ -37,9 +37,14 @@ class SurveyFlowTest {
     private Surveys surveys;
     private String trialPairing;
 
+    /** The hub under test: H2 here, PostgreSQL in {@code PostgresSurveyFlowIT}. */
+    protected ApiTestSupport createSupport() throws Exception {
+        return new ApiTestSupport();
+    }
+
     @BeforeEach
     void start() throws Exception {
-        api = new ApiTestSupport();
+        api = createSupport();
         fx = new MentorshipFixture(api);
         expect(200, api.call("POST", "/api/people/bulk", fx.key.get("integration"), Map.of("people",
                 List.of(person("mentor-9", "Nia", "Mentor", "Ops"), person("mentee-9", "Noa", "Mentee", "Ops")))));
