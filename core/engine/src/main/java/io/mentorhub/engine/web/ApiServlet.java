@@ -2,6 +2,8 @@ package io.mentorhub.engine.web;
 
 import io.mentorhub.engine.api.Api;
 import io.mentorhub.engine.api.Stores;
+import io.mentorhub.engine.health.ComponentHealth;
+import io.mentorhub.engine.health.HealthIndicator;
 import io.mentorhub.engine.matching.MatchingRuns;
 import io.mentorhub.engine.plugin.PluginRegistry;
 import io.mentorhub.engine.store.Database;
@@ -29,11 +31,11 @@ import org.slf4j.LoggerFactory;
  * Serves {@code /api/*}. It is registered from the start; while the database is not ready every call answers 503
  * as problem+json, so clients see a clear state rather than a missing route.
  */
-@Component(service = Servlet.class, configurationPid = ApiServlet.PID, property = {
+@Component(service = {Servlet.class, HealthIndicator.class}, configurationPid = ApiServlet.PID, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/*",
         "osgi.http.whiteboard.servlet.name=mentorhub-api"})
 @Designate(ocd = ApiServlet.Config.class)
-public class ApiServlet extends HttpServlet {
+public class ApiServlet extends HttpServlet implements HealthIndicator {
 
     static final String PID = "io.mentorhub.api";
     private static final long serialVersionUID = 1L;
@@ -102,6 +104,19 @@ public class ApiServlet extends HttpServlet {
 
     void unbindDatabase(Database database) {
         api = null;
+    }
+
+    @Override
+    public String healthName() {
+        return "api";
+    }
+
+    /** Up once the API has its database and routes, so /health UP means the API answers. */
+    @Override
+    public ComponentHealth health() {
+        Api current = api;
+        return current == null ? ComponentHealth.down("waiting for the database")
+                : ComponentHealth.up(java.util.Map.of("routes", current.routes().size()));
     }
 
     @Override
