@@ -2,6 +2,7 @@ package io.mentorhub.engine.api;
 
 import io.mentorhub.engine.json.JsonMapper;
 import io.mentorhub.engine.matching.MatchingRuns;
+import io.mentorhub.engine.metrics.ProgramMetrics;
 import io.mentorhub.engine.plugin.PluginInfo;
 import io.mentorhub.engine.store.StoreException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,14 +43,15 @@ public final class Api {
     private final byte[] openApi;
 
     public Api(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns, Limits limits) {
-        this(stores, plugins, matchingRuns, () -> null, limits);
+        this(stores, plugins, matchingRuns, () -> null, () -> null, limits);
     }
 
     public Api(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
-            Supplier<io.mentorhub.engine.survey.Surveys> surveys, Limits limits) {
+            Supplier<io.mentorhub.engine.survey.Surveys> surveys, Supplier<ProgramMetrics> programMetrics,
+            Limits limits) {
         this.stores = stores;
         this.limits = limits;
-        this.routes = ApiRoutes.all(stores, plugins, matchingRuns, surveys, this::openApiDocument);
+        this.routes = ApiRoutes.all(stores, plugins, matchingRuns, surveys, programMetrics, this::openApiDocument);
         this.openApi = OpenApi.document(routes);
     }
 

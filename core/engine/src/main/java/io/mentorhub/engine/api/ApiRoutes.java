@@ -16,6 +16,8 @@ import io.mentorhub.api.domain.Program;
 import io.mentorhub.api.domain.Reflection;
 import io.mentorhub.engine.matching.MatchingRun;
 import io.mentorhub.engine.matching.MatchingRuns;
+import io.mentorhub.engine.metrics.MetricsReport;
+import io.mentorhub.engine.metrics.ProgramMetrics;
 import io.mentorhub.engine.plugin.PluginInfo;
 import io.mentorhub.engine.store.PersonStore;
 import io.mentorhub.engine.survey.FitConcerns;
@@ -44,11 +46,11 @@ public final class ApiRoutes {
 
     public static List<Route> all(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
             Supplier<byte[]> openApi) {
-        return all(stores, plugins, matchingRuns, () -> null, openApi);
+        return all(stores, plugins, matchingRuns, () -> null, () -> null, openApi);
     }
 
     public static List<Route> all(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
-            Supplier<Surveys> surveyEngine, Supplier<byte[]> openApi) {
+            Supplier<Surveys> surveyEngine, Supplier<ProgramMetrics> programMetrics, Supplier<byte[]> openApi) {
         Access access = new Access(stores);
         PeopleApi people = new PeopleApi(stores);
         ProgramsApi programs = new ProgramsApi(stores, access);
@@ -60,6 +62,7 @@ public final class ApiRoutes {
         ReportsApi reports = new ReportsApi(stores);
         SurveysApi surveys = new SurveysApi(stores, access, surveyEngine);
         NotificationsApi notifications = new NotificationsApi(stores);
+        MetricsApi metrics = new MetricsApi(stores, access, programMetrics);
 
         List<Route> routes = new ArrayList<>();
         // The API describes itself.
@@ -144,6 +147,14 @@ public final class ApiRoutes {
         routes.add(put("/api/programs/{id}/rankings/{person_id}", PEOPLE, matching::rank,
                 doc("Replace a mentee's ranking of mentors (the mentee, HR or the program's managers)", "matching",
                         MatchingApi.Ranking.class, MatchingApi.Ranking.class)));
+
+        // Program metrics: HR and the program's managers.
+        routes.add(get("/api/programs/{id}/metrics", STAFF, metrics::get,
+                new Route.Doc("A program's metrics for a period (default: program start to today) and cohort: "
+                        + "participation, active pairings, sessions per pairing-month, goal completion, survey "
+                        + "response rate, NPS, satisfaction trend, and retention and promotion of participants "
+                        + "against non-participants; figures over fewer than 5 people are not shown", "metrics",
+                        null, MetricsReport.class, false, List.of("from", "to", "cohort", "by"), 200)));
 
         // Goals, milestones, sessions.
         addItems(routes, "goals", "goal", Goal.class, progress.goals);

@@ -55,6 +55,7 @@ final class OpenApi {
         TAGS.put("notifications", "Each person's e-mail opt-outs");
         TAGS.put("keys", "API keys and roles");
         TAGS.put("audit", "Who changed keys, read reflections or exported data");
+        TAGS.put("metrics", "Program figures with their formulas; groups under 5 people are not shown");
     }
 
     private final ObjectNode schemas = JsonMapper.MAPPER.createObjectNode();
@@ -240,7 +241,9 @@ final class OpenApi {
             schema.put("type", "integer").put("format", "int64");
         } else if (type2 == boolean.class || type2 == Boolean.class) {
             schema.put("type", "boolean");
-        } else if (type2 == BigDecimal.class || type2 == double.class || type2 == Double.class) {
+        } else if (type2 == double.class || type2 == Double.class) {
+            schema.put("type", "number").put("format", "double");
+        } else if (type2 == BigDecimal.class) {
             schema.put("type", "number");
         } else if (type2 == Instant.class) {
             schema.put("type", "string").put("format", "date-time");
@@ -313,7 +316,11 @@ final class OpenApi {
             case "period" -> "Review period: a year (2027), half (2027-H1), quarter (2027-Q3) or range of dates "
                     + "(2027-01-01..2027-06-30)";
             case "format" -> "json (paged, the default) or csv (one file, formula-safe cells)";
-            case "by" -> "Split the results into groups: role (mentors and mentees apart)";
+            case "from" -> "First day of the period (YYYY-MM-DD); default: the program's launch";
+            case "to" -> "Last day of the period (YYYY-MM-DD); default: today, or the program's end if earlier";
+            case "cohort" -> "Only people who enrolled in this month (YYYY-MM)";
+            case "by" -> "How to group the figures: role for survey results (mentors and mentees apart); month (default) "
+                    + "or quarter for program metrics";
             default -> "Only items whose " + name + " is this value";
         };
     }
@@ -324,6 +331,9 @@ final class OpenApi {
             case "limit" -> schema.put("type", "integer").put("minimum", 1).put("maximum", 200);
             case "before" -> schema.put("type", "integer").put("format", "int64");
             case "modified_after" -> schema.put("type", "string").put("format", "date-time");
+            case "from", "to" -> schema.put("type", "string").put("format", "date");
+            case "cohort" -> schema.put("type", "string").put("pattern", "^[0-9]{4}-[0-9]{2}$");
+            case "by" -> schema.put("type", "string").putArray("enum").add("month").add("quarter");
             default -> schema.put("type", "string");
         }
         return schema;

@@ -5,6 +5,7 @@ import io.mentorhub.engine.api.Stores;
 import io.mentorhub.engine.health.ComponentHealth;
 import io.mentorhub.engine.health.HealthIndicator;
 import io.mentorhub.engine.matching.MatchingRuns;
+import io.mentorhub.engine.metrics.ProgramMetrics;
 import io.mentorhub.engine.plugin.PluginRegistry;
 import io.mentorhub.engine.store.Database;
 import jakarta.servlet.Servlet;
@@ -20,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
@@ -83,6 +85,20 @@ public class ApiServlet extends HttpServlet implements HealthIndicator {
         }
     }
 
+    private transient volatile ProgramMetrics programMetrics;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindProgramMetrics(ProgramMetrics metrics) {
+        programMetrics = metrics;
+    }
+
+    void unbindProgramMetrics(ProgramMetrics metrics) {
+        if (programMetrics == metrics) {
+            programMetrics = null;
+        }
+    }
+
     @Activate
     public ApiServlet(BundleContext context, Config config, @Reference PluginRegistry plugins) {
         this.plugins = plugins;
@@ -99,7 +115,8 @@ public class ApiServlet extends HttpServlet implements HealthIndicator {
         } catch (Exception e) {
             LOG.error("Could not set up the bootstrap admin key", e);
         }
-        api = new Api(stores, plugins::plugins, () -> matchingRuns, () -> surveys, new Api.Limits(config.maxBodyBytes(), config.maxBulkBodyBytes()));
+        api = new Api(stores, plugins::plugins, () -> matchingRuns, () -> surveys, () -> programMetrics,
+                new Api.Limits(config.maxBodyBytes(), config.maxBulkBodyBytes()));
     }
 
     void unbindDatabase(Database database) {

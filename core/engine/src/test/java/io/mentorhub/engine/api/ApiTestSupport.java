@@ -38,6 +38,10 @@ public class ApiTestSupport implements AutoCloseable {
     /** Signed links with a test secret, served at /respond and /unsubscribe. */
     public final io.mentorhub.engine.links.Links links = new io.mentorhub.engine.links.Links("http://127.0.0.1",
             "test-secret-of-at-least-32-bytes-long".getBytes(StandardCharsets.UTF_8));
+    /** Program metrics with the default settings, as the hub runs them; null answers 503. */
+    public volatile io.mentorhub.engine.metrics.ProgramMetrics programMetrics = new io.mentorhub.engine.metrics
+            .ProgramMetrics(io.mentorhub.engine.metrics.ProgramMetrics.Settings.DEFAULT,
+                    io.mentorhub.engine.metrics.SurveyFigures.NONE);
     public final Api api;
     public final Server server;
     public final int port;
@@ -66,7 +70,7 @@ public class ApiTestSupport implements AutoCloseable {
     public ApiTestSupport(String url, String user, String password) throws Exception {
         database = new Database(url, user, password, 8);
         Stores stores = Stores.on(database);
-        api = new Api(stores, List::of, () -> matchingRuns, () -> surveys, Api.Limits.DEFAULT);
+        api = new Api(stores, List::of, () -> matchingRuns, () -> surveys, () -> programMetrics, Api.Limits.DEFAULT);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");

@@ -18,7 +18,8 @@ class OpenApiLintIT {
     @Test
     void openApiDocumentLintsClean() throws Exception {
         Path document = Path.of("target/openapi.json");
-        Files.write(document, OpenApi.document(ApiRoutes.all(Stores.on(null), List::of, () -> null, () -> new byte[0])));
+        Files.write(document, OpenApi.document(ApiRoutes.all(Stores.on(null), List::of, () -> null, () -> null, () -> null,
+                () -> new byte[0])));
         Path ruleset = Path.of("target/spectral.yaml");
         Files.writeString(ruleset, "extends: [\"spectral:oas\"]\n");
         ProcessBuilder lint = new ProcessBuilder("spectral", "lint", "--ruleset", ruleset.toString(),
