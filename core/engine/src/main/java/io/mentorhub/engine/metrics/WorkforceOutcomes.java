@@ -41,32 +41,26 @@ final class WorkforceOutcomes {
 
     static Outcomes compute(Tx tx, String programId, YearMonth cohort, Period period, GradeLadder ladder,
             int minimumGroupSize) throws SQLException {
-        List<Object> parameters = new ArrayList<>();
-        String groups = groups(programId, cohort, period, parameters);
-
+        Sql counted = new Sql("SELECT g.grp, COUNT(*) AS people, SUM(CASE WHEN EXISTS (SELECT 1 FROM person_history t "
+                + "WHERE t.hris_id = g.hris_id AND t.field = 'STATUS' AND t.new_value = 'T' AND t.effective_date >= ? "
+                + "AND t.effective_date <= ?) THEN 1 ELSE 0 END) AS leavers FROM ", period.from(), period.to())
+                .append(grouped(programId, cohort, period)).append(" g WHERE g.grp <> 'X' GROUP BY g.grp");
         Map<String, long[]> counts = new HashMap<>();
-        List<Object> countParameters = new ArrayList<>(parameters);
-        countParameters.add(period.from());
-        countParameters.add(period.to());
-        for (Object[] row : tx.query(groups + ", counted AS (SELECT g.grp, CASE WHEN EXISTS (SELECT 1 FROM "
-                + "person_history t WHERE t.hris_id = g.hris_id AND t.field = 'STATUS' AND t.new_value = 'T' AND "
-                + "t.effective_date >= ? AND t.effective_date <= ?) THEN 1 ELSE 0 END AS gone FROM grouped g "
-                + "WHERE g.grp <> 'X') SELECT grp, COUNT(*) AS people, SUM(gone) AS leavers FROM counted GROUP BY grp",
-                row -> new Object[] {row.getString("grp"), row.getLong("people"), row.getLong("leavers")},
-                countParameters.toArray())) {
+        for (Object[] row : tx.query(counted.text(), row -> new Object[] {row.getString("grp"), row.getLong("people"),
+                row.getLong("leavers")}, counted.parameters())) {
             counts.put((String) row[0], new long[] {(Long) row[1], (Long) row[2]});
         }
 
-        List<Object> gradeParameters = new ArrayList<>(parameters);
-        gradeParameters.add(period.from());
-        gradeParameters.add(period.to());
+        Sql changes = new Sql("SELECT g.grp, c.hris_id, c.old_value, c.new_value FROM ")
+                .append(grouped(programId, cohort, period))
+                .append(new Sql(" g JOIN person_history c ON c.hris_id = g.hris_id WHERE g.grp <> 'X' AND c.field = "
+                        + "'GRADE' AND c.effective_date >= ? AND c.effective_date <= ? ORDER BY c.hris_id, "
+                        + "c.effective_date, c.id", period.from(), period.to()));
         Map<String, Set<String>> promoted = Map.of("P", new HashSet<>(), "N", new HashSet<>());
         long unranked = 0;
-        for (String[] change : tx.query(groups + " SELECT g.grp, c.hris_id, c.old_value, c.new_value FROM grouped g "
-                + "JOIN person_history c ON c.hris_id = g.hris_id WHERE g.grp <> 'X' AND c.field = 'GRADE' AND "
-                + "c.effective_date >= ? AND c.effective_date <= ? ORDER BY c.hris_id, c.effective_date, c.id",
-                row -> new String[] {row.getString("grp"), row.getString("hris_id"), row.getString("old_value"),
-                        row.getString("new_value")}, gradeParameters.toArray())) {
+        for (String[] change : tx.query(changes.text(), row -> new String[] {row.getString("grp"),
+                row.getString("hris_id"), row.getString("old_value"), row.getString("new_value")},
+                changes.parameters())) {
             GradeLadder.Step step = ladder.step(change[2], change[3]);
             if (step == GradeLadder.Step.UNRANKED) {
                 unranked++;
@@ -92,41 +86,70 @@ final class WorkforceOutcomes {
     }
 
     /**
-     * The common table expressions ending in {@code grouped (hris_id, grp)}: everyone employed at the start with
-     * their group, P (participant), N (non-participant) or X (neither).
+     * A derived table {@code (hris_id, grp)}: everyone employed at the start with their group, P (participant), N
+     * (non-participant) or X (neither). Subqueries rather than WITH: H2 2.3 keeps the first execution's parameters
+     * inside WITH clauses of a cached statement (h2database issue 4228), which would mix programs up.
      */
-    private static String groups(String programId, YearMonth cohort, Period period, List<Object> parameters) {
-        StringBuilder sql = new StringBuilder("WITH live AS (SELECT t.pairing_id, ")
-                .append(ProgramData.LIVE_FROM).append(" AS live_from, ").append(ProgramData.LIVE_UNTIL)
-                .append(" AS live_until FROM pairing_transition t GROUP BY t.pairing_id), ")
-                // Pairings of any program live on at least one day of the period (both end days count as live).
-                .append("paired AS (SELECT p.id, p.program_id, p.mentor_id FROM pairing p JOIN live l ON l.pairing_id "
-                        + "= p.id WHERE l.live_from < ? AND (l.live_until IS NULL OR l.live_until >= ?)), ")
-                .append("mentored AS (SELECT program_id, mentor_id AS person_id FROM paired UNION SELECT d.program_id, "
-                        + "m.mentee_id FROM paired d JOIN pairing_mentee m ON m.pairing_id = d.id), ")
-                .append("participant AS (SELECT DISTINCT m.person_id FROM mentored m JOIN enrollment e ON "
-                        + "e.program_id = m.program_id AND e.person_id = m.person_id WHERE m.program_id = ?");
-        parameters.add(period.endExclusive());
-        parameters.add(period.start());
-        parameters.add(Tx.uuid(programId));
+    private static Sql grouped(String programId, YearMonth cohort, Period period) {
+        Sql participant = new Sql("SELECT e.person_id FROM enrollment e WHERE e.program_id = ?", Tx.uuid(programId));
         if (cohort != null) {
-            sql.append(" AND e.created_at >= ? AND e.created_at < ?");
-            parameters.add(cohort.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-            parameters.add(cohort.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            participant.append(new Sql(" AND e.created_at >= ? AND e.created_at < ?",
+                    cohort.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    cohort.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
-        sql.append("), ")
-                // The latest STATUS change effective before the period: A or L is employed.
-                .append("employed AS (SELECT h.hris_id FROM person_history h WHERE h.field = 'STATUS' AND "
-                        + "h.effective_date < ? AND h.new_value IN ('A', 'L') AND NOT EXISTS (SELECT 1 FROM "
-                        + "person_history n WHERE n.hris_id = h.hris_id AND n.field = 'STATUS' AND n.effective_date < ? "
-                        + "AND (n.effective_date > h.effective_date OR (n.effective_date = h.effective_date AND "
-                        + "n.id > h.id)))), ")
-                .append("grouped AS (SELECT e.hris_id, CASE WHEN e.hris_id IN (SELECT person_id FROM participant) "
-                        + "THEN 'P' WHEN e.hris_id IN (SELECT person_id FROM mentored) OR e.hris_id IN (SELECT "
-                        + "person_id FROM enrollment WHERE program_id = ?) THEN 'X' ELSE 'N' END AS grp FROM employed e)");
-        parameters.add(period.from());
-        parameters.add(period.from());
-        parameters.add(Tx.uuid(programId));
-        return sql.toString();
+        participant.append(new Sql(" AND (e.person_id IN (SELECT p.mentor_id FROM pairing p WHERE p.program_id = ? "
+                + "AND p.id IN (", Tx.uuid(programId))).append(paired(period))
+                .append(new Sql(")) OR e.person_id IN (SELECT m.mentee_id FROM pairing_mentee m JOIN pairing p ON "
+                        + "p.id = m.pairing_id WHERE p.program_id = ? AND p.id IN (", Tx.uuid(programId)))
+                .append(paired(period)).append(")))");
+        Sql mentored = new Sql("SELECT p.mentor_id FROM pairing p WHERE p.id IN (").append(paired(period))
+                .append(") UNION SELECT m.mentee_id FROM pairing_mentee m WHERE m.pairing_id IN (")
+                .append(paired(period)).append(")");
+        return new Sql("(SELECT h.hris_id, CASE WHEN h.hris_id IN (").append(participant)
+                .append(") THEN 'P' WHEN h.hris_id IN (").append(mentored)
+                .append(new Sql(") OR h.hris_id IN (SELECT person_id FROM enrollment WHERE program_id = ?) THEN 'X' "
+                        + "ELSE 'N' END AS grp FROM person_history h "
+                        // The latest STATUS change effective before the period: A or L is employed.
+                        + "WHERE h.field = 'STATUS' AND h.effective_date < ? AND h.new_value IN ('A', 'L') AND NOT "
+                        + "EXISTS (SELECT 1 FROM person_history n WHERE n.hris_id = h.hris_id AND n.field = 'STATUS' "
+                        + "AND n.effective_date < ? AND (n.effective_date > h.effective_date OR (n.effective_date = "
+                        + "h.effective_date AND n.id > h.id))))", Tx.uuid(programId), period.from(), period.from()));
+    }
+
+    /** Ids of the pairings, of any program, live on at least one day of the period (both end days are live). */
+    private static Sql paired(Period period) {
+        return new Sql("SELECT t.pairing_id FROM pairing_transition t GROUP BY t.pairing_id HAVING "
+                + ProgramData.LIVE_FROM + " < ? AND (" + ProgramData.LIVE_UNTIL + " IS NULL OR "
+                + ProgramData.LIVE_UNTIL + " >= ?)", period.endExclusive(), period.start());
+    }
+
+    /** SQL text with its parameters in the order of their placeholders, so fragments compose safely. */
+    private static final class Sql {
+        private final StringBuilder text;
+        private final List<Object> parameters = new ArrayList<>();
+
+        Sql(String text, Object... parameters) {
+            this.text = new StringBuilder(text);
+            this.parameters.addAll(List.of(parameters));
+        }
+
+        Sql append(String more) {
+            text.append(more);
+            return this;
+        }
+
+        Sql append(Sql more) {
+            text.append(more.text);
+            parameters.addAll(more.parameters);
+            return this;
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        Object[] parameters() {
+            return parameters.toArray();
+        }
     }
 }
