@@ -28,7 +28,7 @@ public final class GradeLadder {
 
     /** {@code ladder}: grades from lowest to highest; empty for none. */
     public GradeLadder(List<String> ladder) {
-        this.ladder = List.copyOf(ladder);
+        this.ladder = ladder.stream().map(String::strip).toList();
         for (int i = 0; i < ladder.size(); i++) {
             String grade = key(ladder.get(i));
             if (grade.isEmpty()) {
@@ -79,7 +79,7 @@ public final class GradeLadder {
         String numeric = "the number at the end of grades with the same prefix (L3 < L4)";
         String fallback = "; a change neither ranks counts as a promotion (any grade change)";
         return ladder.isEmpty() ? "upward by " + numeric + fallback
-                : "upward on the grade ladder " + String.join(" < ", ladder.stream().map(String::strip).toList())
+                : "upward on the grade ladder " + String.join(" < ", ladder)
                         + ", else by " + numeric + fallback;
     }
 
