@@ -201,6 +201,9 @@ class AccessMatrixTest {
                 row("GET /api/people/{self}/notification-preferences", NA, 200, 200, 200, 200, 200, 200, 200, NA, NA),
                 row("GET /api/people/{mentee-1}/notification-preferences",
                                                                   200, 404, 404, 404, 200, 404, 404, 404, 403, 401),
+                // Program metrics: HR and the program's managers.
+                row("GET /api/programs/{program}/metrics",        200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
+                row("GET /api/programs/{otherProgram}/metrics",   200, 404, 200, 403, 403, 403, 403, 403, 403, 401),
                 // Administration.
                 row("GET /api/keys",                              200, 403, 403, 403, 403, 403, 403, 403, 403, 401),
                 row("GET /api/audit",                             200, 403, 403, 403, 403, 403, 403, 403, 403, 401),

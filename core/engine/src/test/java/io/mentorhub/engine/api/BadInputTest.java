@@ -749,6 +749,44 @@ class BadInputTest {
         all.add(new Case("revoke an unknown key", "DELETE", "/api/keys/" + RANDOM_UUID, hr).label("/api/keys/{random}")
                 .expect(404, "not-found"));
         all.add(new Case("revoke a key whose id is not a UUID", "DELETE", "/api/keys/admin", hr).expect(404, "not-found"));
+
+        // --- Program metrics --------------------------------------------------------------------------------
+        String metrics = program + "/metrics";
+        String metricsLabel = "/api/programs/{id}/metrics";
+        all.add(new Case("metrics: from is not a date", "GET", metrics + "?from=2027-13-01", hr)
+                .label(metricsLabel + "?from=2027-13-01").expect(400, "invalid-parameter"));
+        all.add(new Case("metrics: to is an instant", "GET", metrics + "?to=2027-06-30T00:00:00Z", hr)
+                .label(metricsLabel + "?to=2027-06-30T00:00:00Z").expect(400, "invalid-parameter"));
+        all.add(new Case("metrics: from is empty", "GET", metrics + "?from=", pm)
+                .label(metricsLabel + "?from=").expect(400, "invalid-parameter"));
+        all.add(new Case("metrics: from after to", "GET", metrics + "?from=2027-07-01&to=2027-06-30", hr)
+                .label(metricsLabel + "?from=2027-07-01&to=2027-06-30").expect(400, "invalid-parameter"));
+        all.add(new Case("metrics: a period of more than 10 years", "GET", metrics + "?from=2017-01-01&to=2027-06-30",
+                hr).label(metricsLabel + "?from=2017-01-01&to=2027-06-30").expect(400, "invalid-parameter"));
+        all.add(new Case("metrics: only from, after the program's end", "GET", metrics + "?from=2029-01-01", hr)
+                .label(metricsLabel + "?from=2029-01-01").expect(400, "invalid-parameter"));
+        all.add(new Case("metrics: cohort is not a month", "GET", metrics + "?cohort=spring", pm)
+                .label(metricsLabel + "?cohort=spring").expect(400, "invalid-parameter"));
+        all.add(new Case("metrics: a cohort nobody enrolled in", "GET", metrics + "?cohort=2020-01", hr)
+                .label(metricsLabel + "?cohort=2020-01").expect(400, "unknown-cohort"));
+        all.add(new Case("metrics: by week", "GET", metrics + "?by=week", hr)
+                .label(metricsLabel + "?by=week").expect(400, "invalid-parameter"));
+        all.add(new Case("metrics: an unknown query parameter", "GET", metrics + "?role=MENTEE", hr)
+                .label(metricsLabel + "?role=MENTEE").expect(400, "invalid-parameter"));
+        all.add(new Case("metrics: from given twice", "GET", metrics + "?from=2027-01-01&from=2027-02-01", hr)
+                .label(metricsLabel + "?from=…&from=…").expect(400, "invalid-parameter"));
+        all.add(new Case("metrics of an unknown program", "GET", "/api/programs/" + RANDOM_UUID + "/metrics", hr)
+                .label("/api/programs/{random}/metrics").expect(404, "not-found"));
+        all.add(new Case("metrics of a program id that is not a UUID", "GET", "/api/programs/engineering/metrics", hr)
+                .expect(404, "not-found"));
+        all.add(new Case("metrics of a program the manager does not manage", "GET", metrics, pmOther)
+                .label(metricsLabel + " as pm-other").expect(404, "not-found"));
+        all.add(new Case("metrics as a mentee", "GET", metrics, mentee1).label(metricsLabel + " as mentee-1")
+                .expect(403, "forbidden"));
+        all.add(new Case("metrics as an integration", "GET", metrics, integration)
+                .label(metricsLabel + " as integration").expect(403, "forbidden"));
+        all.add(new Case("metrics with a body", "GET", metrics, hr).label(metricsLabel + " with a body")
+                .body(Map.of("from", "2027-01-01")).expect(400, "unexpected-body"));
         return all;
     }
 
