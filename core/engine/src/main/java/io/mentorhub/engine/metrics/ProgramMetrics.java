@@ -3,6 +3,9 @@ package io.mentorhub.engine.metrics;
 import io.mentorhub.api.domain.Program;
 import io.mentorhub.engine.metrics.ProgramData.Enrolled;
 import io.mentorhub.engine.metrics.ProgramData.LivePairing;
+import io.mentorhub.engine.store.EntityStore;
+import io.mentorhub.engine.store.ProgramStore;
+import io.mentorhub.engine.store.Stored;
 import io.mentorhub.engine.store.Tx;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -161,6 +164,20 @@ public class ProgramMetrics {
                 survey.responseRate(), survey.nps(), survey.satisfaction(),
                 outcomes.retention(), outcomes.promotion(), outcomes.promotionRule(),
                 outcomes.unrankedGradeChanges(), List.copyOf(periods), List.copyOf(cohortList), FORMULAS);
+    }
+
+    /** A program by id, or by name (names are unique, compared without case), for the shell. */
+    public static java.util.Optional<Program> findProgram(Tx tx, String idOrName) throws SQLException {
+        ProgramStore programs = new ProgramStore();
+        if (EntityStore.isUuid(idOrName)) {
+            var byId = programs.find(tx, idOrName);
+            if (byId.isPresent()) {
+                return byId.map(Stored::value);
+            }
+        }
+        java.util.Optional<String> id = tx.one("SELECT id FROM program WHERE LOWER(name) = LOWER(?)",
+                row -> Tx.uuid(row, "id"), idOrName);
+        return id.isEmpty() ? java.util.Optional.empty() : programs.find(tx, id.get()).map(Stored::value);
     }
 
     /** Each figure's formula, returned with every report (the README's "Program metrics" section says the same). */

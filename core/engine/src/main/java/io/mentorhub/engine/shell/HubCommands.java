@@ -12,6 +12,9 @@ import io.mentorhub.engine.store.Database;
 import io.mentorhub.engine.matching.MatchingRun;
 import io.mentorhub.engine.matching.MatchingRuns;
 import io.mentorhub.engine.matching.MatchingSummary;
+import io.mentorhub.engine.metrics.MetricsQuery;
+import io.mentorhub.engine.metrics.MetricsTable;
+import io.mentorhub.engine.metrics.ProgramMetrics;
 import java.util.Optional;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -21,13 +24,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Gogo shell commands for IT: {@code hub:status} and {@code hub:plugins}. */
+/**
+ * Gogo shell commands for IT: {@code hub:status}, {@code hub:plugins}, {@code hub:apikey}, {@code hub:match} and
+ * {@code hub:metrics}.
+ */
 @Component(service = HubCommands.class, property = {
         "osgi.command.scope=hub",
         "osgi.command.function=status",
         "osgi.command.function=plugins",
         "osgi.command.function=apikey",
-        "osgi.command.function=match"})
+        "osgi.command.function=match",
+        "osgi.command.function=metrics"})
 public class HubCommands {
 
     private final Health health;
@@ -54,6 +61,64 @@ public class HubCommands {
     void unbindMatching(MatchingRuns runs) {
         if (matching == runs) {
             matching = null;
+        }
+    }
+
+    private volatile ProgramMetrics programMetrics;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindProgramMetrics(ProgramMetrics metrics) {
+        this.programMetrics = metrics;
+    }
+
+    void unbindProgramMetrics(ProgramMetrics metrics) {
+        if (programMetrics == metrics) {
+            programMetrics = null;
+        }
+    }
+
+    /**
+     * Program metrics: {@code hub:metrics <program-id-or-name> [from] [to] [cohort=YYYY-MM] [by=month|quarter]}
+     * prints the figures of GET /api/programs/{id}/metrics as a table (dates YYYY-MM-DD; default: the program's
+     * start to today).
+     */
+    public String metrics(String... args) throws Exception {
+        ProgramMetrics metrics = programMetrics;
+        Database db = database;
+        if (metrics == null || db == null) {
+            return "Program metrics are not running yet; see hub:status.\n";
+        }
+        String usage = "usage: hub:metrics <program-id-or-name> [from] [to] [cohort=YYYY-MM] [by=month|quarter]\n";
+        if (args.length < 1) {
+            return usage;
+        }
+        List<String> dates = new java.util.ArrayList<>();
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            int equals = args[i].indexOf('=');
+            if (equals < 0) {
+                dates.add(args[i]);
+            } else if (options.put(args[i].substring(0, equals), args[i].substring(equals + 1)) != null
+                    || !List.of("cohort", "by").contains(args[i].substring(0, equals))) {
+                return usage;
+            }
+        }
+        if (dates.size() > 2) {
+            return usage;
+        }
+        try {
+            MetricsQuery query = MetricsQuery.parse(dates.isEmpty() ? null : dates.get(0),
+                    dates.size() < 2 ? null : dates.get(1), options.get("cohort"), options.get("by"));
+            return db.inTransaction(tx -> {
+                Optional<io.mentorhub.api.domain.Program> program = ProgramMetrics.findProgram(tx, args[0]);
+                if (program.isEmpty()) {
+                    return "No program " + args[0] + "\n";
+                }
+                return MetricsTable.render(metrics.report(tx, program.get(), query,
+                        tx.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
+            });
+        } catch (MetricsQuery.Invalid e) {
+            return "Refused: " + e.getMessage() + "\n";
         }
     }
 

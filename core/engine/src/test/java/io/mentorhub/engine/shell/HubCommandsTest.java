@@ -3,11 +3,17 @@ package io.mentorhub.engine.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mentorhub.engine.metrics.MetricsDataSet;
+import io.mentorhub.engine.metrics.ProgramMetrics;
+import io.mentorhub.engine.metrics.SurveyFigures;
 import io.mentorhub.engine.plugin.PluginInfo;
+import io.mentorhub.engine.store.Database;
+import java.nio.file.Path;
 import io.mentorhub.engine.plugin.PluginInfo.State;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HubCommandsTest {
 
@@ -30,5 +36,69 @@ class HubCommandsTest {
         assertTrue(lines[2].contains("FAILED") && lines[2].endsWith("activation failed: licence missing"), lines[2]);
         // columns line up however long an id is
         assertEquals(lines[1].indexOf("MATCHING_STRATEGY"), lines[2].indexOf("MATCHING_STRATEGY"));
+    }
+
+    @Test
+    void metricsPrintsTheFiguresOfAProgramByNameOrId(@TempDir Path data) throws Exception {
+        Database database = new Database(Database.jdbcUrl("", data), "mentorhub", "", 2);
+        try {
+            MetricsDataSet dataSet = new MetricsDataSet(database);
+            HubCommands commands = new HubCommands(null, null);
+            assertEquals("Program metrics are not running yet; see hub:status.\n", commands.metrics("x"));
+            commands.bindDatabase(database);
+            commands.bindProgramMetrics(new ProgramMetrics(ProgramMetrics.Settings.DEFAULT, SurveyFigures.NONE));
+
+            String table = commands.metrics("metrics PROGRAM", "2027-01-01", "2027-06-30", "by=quarter");
+            assertTrue(table.startsWith("Program metrics: Metrics program (" + dataSet.programId + ")\n"), table);
+            assertTrue(table.contains("Period 2027-01-01 to 2027-06-30, everyone enrolled"), table);
+            assertTrue(table.contains("Cohorts: 2026-11, 2026-12 (6), 2027-03 (5), 2027-07"), table);
+            assertLine(table, "participation rate", "81.8 %", "9 of 11 enrolled people");
+            assertLine(table, "active pairings", "5", "9 people");
+            assertLine(table, "sessions per pairing-month", "0.77", "14 held / 18.23 pairing-months");
+            assertLine(table, "goal completion", "66.7 %", "4 of 6 goals due (1 abandoned, left out)");
+            assertLine(table, "NPS (-100..100)", "-", "no survey responses stored");
+            assertLine(table, "retention", "88.9 % of 9", "62.5 % of 8", "+26.4 points");
+            assertLine(table, "promotion", "33.3 % of 9", "37.5 % of 8", "-4.2 points");
+            assertTrue(table.contains("; 1 grade change(s) could not be ranked"), table);
+            assertLine(table, "2027-Q1", "54.5 %", "3", "0.93", "<5", "n/a");
+            assertLine(table, "2027-Q2", "63.6 %", "4", "0.65", "<5", "n/a");
+
+            String byId = commands.metrics(dataSet.programId, "2027-01-01", "2027-06-30", "cohort=2026-12");
+            assertTrue(byId.contains("cohort 2026-12 (enrolled that month)"), byId);
+            assertLine(byId, "participation rate", "100.0 %", "6 of 6 enrolled people");
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
+    void metricsRefusesWhatItCannotAnswer(@TempDir Path data) throws Exception {
+        Database database = new Database(Database.jdbcUrl("", data), "mentorhub", "", 2);
+        try {
+            new MetricsDataSet(database);
+            HubCommands commands = new HubCommands(null, null);
+            commands.bindDatabase(database);
+            commands.bindProgramMetrics(new ProgramMetrics(ProgramMetrics.Settings.DEFAULT, SurveyFigures.NONE));
+            assertTrue(commands.metrics().startsWith("usage: hub:metrics"));
+            assertTrue(commands.metrics("Metrics program", "2027-01-01", "2027-02-01", "2027-03-01")
+                    .startsWith("usage:"));
+            assertTrue(commands.metrics("Metrics program", "colour=blue").startsWith("usage:"));
+            assertEquals("No program Nowhere\n", commands.metrics("Nowhere"));
+            assertEquals("Refused: from (2027-07-01) is after to (2027-06-30)\n",
+                    commands.metrics("Metrics program", "2027-07-01", "2027-06-30"));
+            assertEquals("Refused: from must be a date such as 2027-01-31\n",
+                    commands.metrics("Metrics program", "yesterday"));
+            assertTrue(commands.metrics("Metrics program", "cohort=2027-02").startsWith("Refused: nobody enrolled"));
+        } finally {
+            database.close();
+        }
+    }
+
+    /** A line of the table that holds these cells in this order, separated by spaces. */
+    private static void assertLine(String table, String... cells) {
+        String pattern = "(?m)^\\s+" + String.join("\\s+", java.util.Arrays.stream(cells)
+                .map(java.util.regex.Pattern::quote).toList()) + "\\s*$";
+        assertTrue(java.util.regex.Pattern.compile(pattern).matcher(table).find(), () -> "no line "
+                + List.of(cells) + " in\n" + table);
     }
 }
