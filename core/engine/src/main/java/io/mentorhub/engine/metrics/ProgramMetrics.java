@@ -136,7 +136,8 @@ public class ProgramMetrics {
         List<Period.Bucket> buckets = period.split(query.breakdown());
         SurveyFigures.Results survey = surveys.compute(tx,
                 new SurveyFigures.Scope(program.id(), period, buckets, people, minimum));
-        WorkforceOutcomes.Outcomes outcomes = WorkforceOutcomes.compute(tx, program.id(), query.cohort(), period,
+        WorkforceOutcomes.Outcomes outcomes = WorkforceOutcomes.compute(tx, participants(enrolled, pairings, period),
+                data.enrollments().stream().map(Enrolled::personId).collect(Collectors.toSet()), period,
                 settings.gradeLadder(), minimum);
 
         List<MetricsReport.PeriodFigures> periods = new ArrayList<>();
@@ -164,6 +165,13 @@ public class ProgramMetrics {
                 survey.responseRate(), survey.nps(), survey.satisfaction(),
                 outcomes.retention(), outcomes.promotion(), outcomes.promotionRule(),
                 outcomes.unrankedGradeChanges(), List.copyOf(periods), List.copyOf(cohortList), FORMULAS);
+    }
+
+    /** The enrolled people (of the cohort) in one of the program's pairings live during the period. */
+    private static Set<String> participants(List<Enrolled> enrolled, List<LivePairing> pairings, Period period) {
+        Set<String> members = new java.util.HashSet<>();
+        pairings.stream().filter(p -> p.liveDuring(period)).forEach(p -> members.addAll(p.members()));
+        return enrolled.stream().map(Enrolled::personId).filter(members::contains).collect(Collectors.toSet());
     }
 
     /** A program by id, or by name (names are unique, compared without case), for the shell. */
