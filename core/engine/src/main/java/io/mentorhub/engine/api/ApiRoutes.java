@@ -153,8 +153,9 @@ public final class ApiRoutes {
                 new Route.Doc("A program's metrics for a period (default: program start to today) and cohort: "
                         + "participation, active pairings, sessions per pairing-month, goal completion, survey "
                         + "response rate, NPS, satisfaction trend, and retention and promotion of participants "
-                        + "against non-participants; figures over fewer than 5 people are not shown", "metrics",
-                        null, MetricsReport.class, false, List.of("from", "to", "cohort", "by"), 200)));
+                        + "against non-participants; figures over fewer than minimum_group_size (5 or more) people "
+                        + "are not shown", "metrics", null, MetricsReport.class, false,
+                        List.of("from", "to", "cohort", "by"), 200)));
 
         // Goals, milestones, sessions.
         addItems(routes, "goals", "goal", Goal.class, progress.goals);

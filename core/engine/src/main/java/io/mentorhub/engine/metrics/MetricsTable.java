@@ -28,8 +28,9 @@ public final class MetricsTable {
         out.append('\n').append(String.format(line, "FIGURE", "VALUE", "FROM"));
         out.append(String.format(line, "participation rate", percent(r.participationRate()),
                 parts(r.participationRate(), "%.0f of %.0f enrolled people")));
-        out.append(String.format(line, "active pairings", count(r.activePairings()),
-                r.activePairings().shown() ? r.activePairings().people() + " people" : r.activePairings().unavailable()));
+        Figure pairings = r.activePairings();
+        out.append(String.format(line, "active pairings", count(pairings),
+                pairings.shown() ? pairings.people() + " people" : pairings.unavailable()));
         out.append(String.format(line, "sessions per pairing-month", decimal(r.sessionsPerPairingMonth()),
                 parts(r.sessionsPerPairingMonth(), "%.0f held / %.2f pairing-months")));
         out.append(String.format(line, "goal completion", percent(r.goalCompletion()),

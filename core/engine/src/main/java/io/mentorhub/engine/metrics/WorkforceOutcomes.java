@@ -56,8 +56,8 @@ final class WorkforceOutcomes {
         long unranked = 0;
         for (String[] change : tx.query("SELECT c.hris_id, c.old_value, c.new_value FROM person_history c WHERE "
                 + "c.field = 'GRADE' AND c.effective_date >= ? AND c.effective_date <= ? AND c.hris_id IN ("
-                + "SELECT h.hris_id FROM person_history h WHERE " + EMPLOYED + ") ORDER BY c.hris_id, c.effective_date, "
-                + "c.id", row -> new String[] {row.getString("hris_id"), row.getString("old_value"),
+                + "SELECT h.hris_id FROM person_history h WHERE " + EMPLOYED + ") "
+                + "ORDER BY c.hris_id, c.effective_date, c.id", row -> new String[] {row.getString("hris_id"), row.getString("old_value"),
                         row.getString("new_value")}, period.from(), period.to(), period.from(), period.from())) {
             boolean participant = participants.contains(change[0]);
             if (!participant && excluded.contains(change[0])) {

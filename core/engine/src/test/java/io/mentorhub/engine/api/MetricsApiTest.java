@@ -67,6 +67,9 @@ class MetricsApiTest {
         assertEquals(11, participation.path("denominator").asDouble());
         assertEquals(11, participation.path("people").asInt());
         assertTrue(participation.path("unavailable").isNull());
+        List<String> fields = new java.util.ArrayList<>();
+        participation.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("value", "numerator", "denominator", "people", "unavailable"), fields);
         assertEquals(5, report.path("active_pairings").path("value").asDouble());
         assertEquals(0.7681, report.path("sessions_per_pairing_month").path("value").asDouble());
         assertEquals(0.6667, report.path("goal_completion").path("value").asDouble());

@@ -45,9 +45,9 @@ import java.util.function.UnaryOperator;
  * </ul>
  * Cohorts (the month each enrolled): 2026-11 W1; 2026-12 M1 M2 M3 E1 E2 E3; 2027-03 M4 E4 E5 E6 U1; 2027-07 L1.
  *
- * <p>Pairings (live days both ends included): P1 M1-E1 from 2026-12-31 (published 23:30 UTC), still live; P2 M2-E2 2027-01-16 to
- * 2027-03-31 (dissolved); P3 M3-E3 from 2027-02-01; P4 M4-E4 from 2027-04-01; P5 M1-E5 from 2027-05-10; P6 M2-E6
- * proposed and rejected (never live). In the other program: Q1 O2-O1 from 2027-02-01.
+ * <p>Pairings (live days both ends included): P1 M1-E1 from 2026-12-31 (published 23:30 UTC), still live;
+ * P2 M2-E2 2027-01-16 to 2027-03-31 (dissolved); P3 M3-E3 from 2027-02-01; P4 M4-E4 from 2027-04-01; P5 M1-E5
+ * from 2027-05-10; P6 M2-E6 proposed and rejected (never live). In the other program: Q1 O2-O1 from 2027-02-01.
  *
  * <p>Sessions held (mentor and mentee ATTENDED) on the 15th unless said: P1 every month January to June (6), plus
  * 2027-02-20 with the mentee absent and 2027-07-15 (after June); P2 2027-01-20 and 2027-02-20, plus 2027-03-10 with

@@ -34,7 +34,8 @@ class ProgramMetricsConfigTest {
 
     @Test
     void everySettingIsMapped() {
-        ProgramMetrics metrics = new ProgramMetrics(config(Map.of("gradeLadder", " G1, G2 ,M1", "minimumGroupSize", 8)));
+        ProgramMetrics metrics = new ProgramMetrics(config(Map.of("gradeLadder", " G1, G2 ,M1",
+                "minimumGroupSize", 8)));
         assertEquals(List.of("G1", "G2", "M1"), metrics.settings().gradeLadder().grades());
         assertEquals(8, metrics.settings().minimumGroupSize());
     }

@@ -255,7 +255,8 @@ abstract class ProgramMetricsContractTest {
         // A program that has not started is looked at as planned, start to end.
         MetricsReport before = database.inTransaction(tx -> metrics.report(tx, program, defaults,
                 LocalDate.of(2026, 11, 23)));
-        assertEquals(List.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)), List.of(before.from(), before.to()));
+        assertEquals(List.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)),
+                List.of(before.from(), before.to()));
         // Whole year: P1 (6 + July), ... the figures exist; M3 (August) now counts as a participant who left.
         assertFigure(after.retention().participants(), 0.7778, 7, 9, 9);
     }
