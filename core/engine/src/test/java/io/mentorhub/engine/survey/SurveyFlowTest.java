@@ -221,6 +221,18 @@ class SurveyFlowTest {
         }
         assertEquals(5, nps.path("invitations").path("RESPONDED").asInt(), summary.toString());
         assertEquals(83.3, nps.path("response_rate").asDouble(), 0.001);
+
+        // Program metrics read the same stored responses (due on the test clock's day, submitted at the database's): NPS over each respondent's latest score, and the rate of
+        // invitations answered (5 of 6; the mentor-9 pairing's round was answered too).
+        api.programMetrics = new io.mentorhub.engine.metrics.ProgramMetrics(
+                io.mentorhub.engine.metrics.ProgramMetrics.Settings.DEFAULT,
+                io.mentorhub.engine.metrics.SurveyFigures.from(new io.mentorhub.engine.metrics.StoredSurveyRows()));
+        JsonNode metrics = expect(200, api.call("GET", "/api/programs/" + fx.programId
+                + "/metrics?from=2026-01-01&to=2027-12-31", fx.key.get("pm"), null)).body();
+        assertEquals(40.0, metrics.path("nps").path("value").asDouble(), 0.001, metrics.path("nps").toString());
+        assertEquals(5, metrics.path("nps").path("people").asInt());
+        assertTrue(metrics.path("survey_response_rate").path("unavailable").isNull(), metrics.toString());
+        assertEquals(5.0, metrics.path("survey_response_rate").path("numerator").asDouble(), metrics.toString());
     }
 
     @Test
