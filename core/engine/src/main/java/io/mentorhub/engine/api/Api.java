@@ -5,6 +5,7 @@ import io.mentorhub.engine.matching.MatchingRuns;
 import io.mentorhub.engine.metrics.ProgramMetrics;
 import io.mentorhub.engine.plugin.PluginInfo;
 import io.mentorhub.engine.store.StoreException;
+import io.mentorhub.engine.sync.ConnectorSync;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,15 +44,16 @@ public final class Api {
     private final byte[] openApi;
 
     public Api(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns, Limits limits) {
-        this(stores, plugins, matchingRuns, () -> null, () -> null, limits);
+        this(stores, plugins, matchingRuns, () -> null, () -> null, () -> null, limits);
     }
 
     public Api(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
             Supplier<io.mentorhub.engine.survey.Surveys> surveys, Supplier<ProgramMetrics> programMetrics,
-            Limits limits) {
+            Supplier<ConnectorSync> connectorSync, Limits limits) {
         this.stores = stores;
         this.limits = limits;
-        this.routes = ApiRoutes.all(stores, plugins, matchingRuns, surveys, programMetrics, this::openApiDocument);
+        this.routes = ApiRoutes.all(stores, plugins, matchingRuns, surveys, programMetrics, connectorSync,
+                this::openApiDocument);
         this.openApi = OpenApi.document(routes);
     }
 

@@ -23,6 +23,12 @@ import io.mentorhub.engine.store.PersonStore;
 import io.mentorhub.engine.survey.FitConcerns;
 import io.mentorhub.engine.survey.SurveyResults;
 import io.mentorhub.engine.survey.Surveys;
+import io.mentorhub.engine.sync.ConnectorSync;
+import io.mentorhub.engine.sync.ConnectorType;
+import io.mentorhub.engine.sync.ConnectorView;
+import io.mentorhub.engine.sync.DeadLetter;
+import io.mentorhub.engine.sync.SyncChange;
+import io.mentorhub.engine.sync.SyncRun;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,11 +52,12 @@ public final class ApiRoutes {
 
     public static List<Route> all(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
             Supplier<byte[]> openApi) {
-        return all(stores, plugins, matchingRuns, () -> null, () -> null, openApi);
+        return all(stores, plugins, matchingRuns, () -> null, () -> null, () -> null, openApi);
     }
 
     public static List<Route> all(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
-            Supplier<Surveys> surveyEngine, Supplier<ProgramMetrics> programMetrics, Supplier<byte[]> openApi) {
+            Supplier<Surveys> surveyEngine, Supplier<ProgramMetrics> programMetrics,
+            Supplier<ConnectorSync> connectorSync, Supplier<byte[]> openApi) {
         Access access = new Access(stores);
         PeopleApi people = new PeopleApi(stores);
         ProgramsApi programs = new ProgramsApi(stores, access);
@@ -63,6 +70,7 @@ public final class ApiRoutes {
         SurveysApi surveys = new SurveysApi(stores, access, surveyEngine);
         NotificationsApi notifications = new NotificationsApi(stores);
         MetricsApi metrics = new MetricsApi(stores, access, programMetrics);
+        ConnectorsApi connectors = new ConnectorsApi(connectorSync);
 
         List<Route> routes = new ArrayList<>();
         // The API describes itself.
@@ -208,6 +216,51 @@ public final class ApiRoutes {
         routes.add(put("/api/people/{id}/notification-preferences", PEOPLE, notifications::put,
                 doc("Replace one's own e-mail opt-outs: opted_out lists kinds, or all", "notifications",
                         NotificationsApi.Preferences.class, NotificationsApi.Preferences.class)));
+        // Connectors: HR configures instances; an integration may read them, start syncs and replay dead letters.
+        Set<Role> syncing = EnumSet.of(HR_ADMIN, INTEGRATION);
+        Set<Role> hr = EnumSet.of(HR_ADMIN);
+        routes.add(get("/api/connector-types", syncing, connectors::types,
+                doc("Installed connectors: kind, capabilities, and the settings an instance takes (theirs and the "
+                        + "hub's), with types, defaults and which are secret", "connectors", null, ConnectorType.class,
+                        true)));
+        routes.add(get("/api/connectors", syncing, connectors::list,
+                doc("Connector instances: state (and why), where configured, settings with secrets masked, last run",
+                        "connectors", null, ConnectorView.class, true)));
+        routes.add(post("/api/connectors", hr, connectors::create,
+                created("Create a connector instance (a factory configuration); secrets only as $[secret:NAME] or "
+                        + "$[env:NAME]", "connectors", ConnectorsApi.InstanceRequest.class, ConnectorView.class)));
+        routes.add(get("/api/connectors/{id}", syncing, connectors::get,
+                doc("One connector instance", "connectors", null, ConnectorView.class)));
+        routes.add(put("/api/connectors/{id}", hr, connectors::update,
+                doc("Replace a connector instance's configuration (instances configured in a file: edit the file)",
+                        "connectors", ConnectorsApi.InstanceRequest.class, ConnectorView.class)));
+        routes.add(new Route("DELETE", "/api/connectors/{id}", hr, connectors::delete,
+                doc("Delete a connector instance made through the API; its runs and dead letters stay", "connectors",
+                        null, ConnectorView.class)));
+        routes.add(post("/api/connectors/{id}/enable", hr, connectors::enable,
+                doc("Lift a suspension (the vendor refused the configuration or credentials)", "connectors", null,
+                        ConnectorView.class)));
+        routes.add(post("/api/connectors/{id}/sync", syncing, connectors::sync,
+                new Route.Doc("Start a sync (202; follow it at Location). Optional: mode full (default) or "
+                        + "incremental, dry_run (only records what would change), accept_coverage_drop", "connectors",
+                        ConnectorsApi.SyncRequest.class, SyncRun.class, false, List.of(), 202)));
+        routes.add(get("/api/connectors/{id}/runs", syncing, connectors::runs,
+                new Route.Doc("The instance's sync runs, newest first", "connectors", null, SyncRun.class, true,
+                        List.of("limit"), 200)));
+        routes.add(get("/api/connectors/{id}/runs/{run_id}", syncing, connectors::run,
+                doc("A sync run: phase, pages, created/updated/unchanged/terminated/failed, coverage, warnings, timings",
+                        "connectors", null, SyncRun.class)));
+        routes.add(get("/api/connectors/{id}/runs/{run_id}/changes", syncing, connectors::changes,
+                new Route.Doc("What a dry run would change, field by field (custom attributes without values)",
+                        "connectors", null, SyncChange.class, true, List.of("limit", "cursor"), 200)));
+        routes.add(get("/api/connectors/{id}/dead-letters", syncing, connectors::deadLetters,
+                new Route.Doc("What syncs could not apply: where, which record and why (never the content)",
+                        "connectors", null, DeadLetter.class, true, List.of("limit", "cursor", "status"), 200)));
+        routes.add(post("/api/connectors/{id}/dead-letters/replay", syncing, connectors::replay,
+                new Route.Doc("Replay pending dead letters (ids, or all) as a run (202; follow it at Location)",
+                        "connectors", ConnectorsApi.ReplayRequest.class, SyncRun.class, false, List.of(), 202)));
+        routes.add(post("/api/connectors/{id}/dead-letters/{dead_letter_id}/discard", hr, connectors::discard,
+                doc("Mark a pending dead letter as not to be replayed", "connectors", null, DeadLetter.class)));
 
         // Administration.
         routes.add(get("/api/keys", EnumSet.of(HR_ADMIN), admin::listKeys,

@@ -53,6 +53,7 @@ final class OpenApi {
         TAGS.put("reflections", "Confidential notes after sessions; readers depend on visibility");
         TAGS.put("surveys", "Survey tools, how surveys go, results above the anonymity threshold, fit concerns");
         TAGS.put("notifications", "Each person's e-mail opt-outs");
+        TAGS.put("connectors", "HRIS connector instances, their syncs, dry runs and dead letters");
         TAGS.put("keys", "API keys and roles");
         TAGS.put("audit", "Who changed keys, read reflections or exported data");
         TAGS.put("metrics", "Program figures with their formulas; groups under 5 people are not shown");

@@ -15,6 +15,9 @@ import io.mentorhub.engine.matching.MatchingSummary;
 import io.mentorhub.engine.metrics.MetricsQuery;
 import io.mentorhub.engine.metrics.MetricsTable;
 import io.mentorhub.engine.metrics.ProgramMetrics;
+import io.mentorhub.engine.sync.ConnectorSync;
+import io.mentorhub.engine.sync.DeadLetter;
+import io.mentorhub.engine.sync.SyncRun;
 import java.util.Optional;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -25,8 +28,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Gogo shell commands for IT: {@code hub:status}, {@code hub:plugins}, {@code hub:apikey}, {@code hub:match} and
- * {@code hub:metrics}.
+ * Gogo shell commands for IT: {@code hub:status}, {@code hub:plugins}, {@code hub:apikey}, {@code hub:match},
+ * {@code hub:metrics}, and for connectors {@code hub:connectors}, {@code hub:sync} and {@code hub:deadletters}.
  */
 @Component(service = HubCommands.class, property = {
         "osgi.command.scope=hub",
@@ -34,7 +37,10 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=plugins",
         "osgi.command.function=apikey",
         "osgi.command.function=match",
-        "osgi.command.function=metrics"})
+        "osgi.command.function=metrics",
+        "osgi.command.function=connectors",
+        "osgi.command.function=sync",
+        "osgi.command.function=deadletters"})
 public class HubCommands {
 
     private final Health health;
@@ -174,6 +180,143 @@ public class HubCommands {
         }
         MatchingRun finished = run;
         return db.inTransaction(tx -> MatchingSummary.render(tx, finished));
+    }
+
+    private volatile ConnectorSync connectorSync;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindConnectorSync(ConnectorSync sync) {
+        this.connectorSync = sync;
+    }
+
+    void unbindConnectorSync(ConnectorSync sync) {
+        if (connectorSync == sync) {
+            connectorSync = null;
+        }
+    }
+
+    /**
+     * Connector instances: {@code hub:connectors} lists them with their state (and why), {@code hub:connectors <id>}
+     * shows one (secrets masked), {@code hub:connectors types} lists the installed connectors and their settings,
+     * {@code hub:connectors enable <id>} lifts a suspension.
+     */
+    public String connectors(String... args) throws Exception {
+        ConnectorSync sync = connectorSync;
+        if (sync == null) {
+            return "Connector sync is not running yet; see hub:status.\n";
+        }
+        try {
+            if (args.length == 0) {
+                return SyncText.instances(sync.instances());
+            }
+            if (args.length == 1 && args[0].equals("types")) {
+                return SyncText.types(sync.types());
+            }
+            if (args.length == 2 && args[0].equals("enable")) {
+                return SyncText.instance(sync.enable(args[1], "shell"));
+            }
+            if (args.length == 1) {
+                return sync.instance(args[0]).map(SyncText::instance).orElse("No connector instance " + args[0] + "\n");
+            }
+        } catch (ConnectorSync.Refused e) {
+            return "Refused: " + e.getMessage() + "\n";
+        }
+        return "usage: hub:connectors [<id> | types | enable <id>]\n";
+    }
+
+    /**
+     * {@code hub:sync <id> [full|incremental] [--dry-run]} starts a sync and shows its progress page by page until it
+     * ends, then what it did; {@code hub:sync status <id> <run-id>} shows a run. Runs started here are requested by
+     * "shell".
+     */
+    public String sync(String... args) throws Exception {
+        ConnectorSync sync = connectorSync;
+        if (sync == null) {
+            return "Connector sync is not running yet; see hub:status.\n";
+        }
+        if (args.length == 3 && args[0].equals("status")) {
+            return sync.run(args[1], args[2]).map(SyncText::run).orElse("No run " + args[2] + " of " + args[1] + "\n");
+        }
+        if (args.length < 1 || args.length > 3) {
+            return "usage: hub:sync <id> [full|incremental] [--dry-run] | hub:sync status <id> <run-id>\n";
+        }
+        SyncRun.Mode mode = SyncRun.Mode.FULL;
+        boolean dryRun = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "full" -> mode = SyncRun.Mode.FULL;
+                case "incremental" -> mode = SyncRun.Mode.INCREMENTAL;
+                case "--dry-run" -> dryRun = true;
+                default -> {
+                    return "usage: hub:sync <id> [full|incremental] [--dry-run]\n";
+                }
+            }
+        }
+        SyncRun run;
+        try {
+            run = sync.requestSync(args[0], mode, dryRun, false, "shell");
+        } catch (ConnectorSync.Refused e) {
+            return "Not started: " + e.getMessage() + "\n";
+        }
+        return follow(sync, run);
+    }
+
+    /** Prints a run's progress until it ends, then its summary. */
+    private static String follow(ConnectorSync sync, SyncRun started) throws Exception {
+        SyncRun run = started;
+        String last = "";
+        while (!run.status().finished()) {
+            String line = SyncText.progress(run);
+            if (!line.equals(last)) {
+                System.out.println(line);
+                last = line;
+            }
+            Thread.sleep(250);
+            run = sync.run(run.connectorId(), run.id()).orElseThrow();
+        }
+        return SyncText.run(run);
+    }
+
+    /**
+     * Dead letters: {@code hub:deadletters <id> [pending|replayed|discarded|all]} lists them (never their content);
+     * {@code hub:deadletters replay <id> [dead-letter-id…]} replays the given ones, or all pending, and shows the run;
+     * {@code hub:deadletters discard <id> <dead-letter-id>} marks one as not to be replayed.
+     */
+    public String deadletters(String... args) throws Exception {
+        ConnectorSync sync = connectorSync;
+        if (sync == null) {
+            return "Connector sync is not running yet; see hub:status.\n";
+        }
+        try {
+            if (args.length >= 2 && args[0].equals("replay")) {
+                List<String> ids = List.of(args).subList(2, args.length);
+                return follow(sync, sync.requestReplay(args[1], ids, "shell"));
+            }
+            if (args.length == 3 && args[0].equals("discard")) {
+                return sync.discard(args[1], args[2], "shell") ? "Discarded " + args[2] + "\n"
+                        : "Dead letter " + args[2] + " of " + args[1] + " is not pending\n";
+            }
+            if (args.length == 1 || args.length == 2) {
+                DeadLetter.Status status = DeadLetter.Status.PENDING;
+                if (args.length == 2) {
+                    if (args[1].equals("all")) {
+                        status = null;
+                    } else {
+                        try {
+                            status = DeadLetter.Status.valueOf(args[1].toUpperCase(java.util.Locale.ROOT));
+                        } catch (IllegalArgumentException e) {
+                            return "usage: hub:deadletters <id> [pending|replayed|discarded|all]\n";
+                        }
+                    }
+                }
+                return SyncText.deadLetters(sync.deadLetters(args[0], status, 200, null).items().stream()
+                        .map(io.mentorhub.engine.store.Stored::value).toList());
+            }
+        } catch (ConnectorSync.Refused e) {
+            return "Refused: " + e.getMessage() + "\n";
+        }
+        return "usage: hub:deadletters <id> [pending|replayed|discarded|all] | hub:deadletters replay <id> "
+                + "[dead-letter-id...] | hub:deadletters discard <id> <dead-letter-id>\n";
     }
 
     @Activate

@@ -77,7 +77,14 @@ public final class PersonStore extends EntityStore<Person> {
                         "person " + upsert.person().id() + " appears twice in one request");
             }
         }
-        Map<String, Stored<Person>> existing = load(tx, ids);
+        return upsert(tx, batch, load(tx, ids));
+    }
+
+    /**
+     * As {@link #upsert(Tx, List)}, for a caller that has already read the people of the batch ({@link #load}) in this
+     * transaction, e.g. to merge the new values with the stored ones; ids must be distinct.
+     */
+    public Result upsert(Tx tx, List<Upsert> batch, Map<String, Stored<Person>> existing) throws SQLException {
         LocalDate today = tx.now().atOffset(ZoneOffset.UTC).toLocalDate();
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
@@ -135,7 +142,8 @@ public final class PersonStore extends EntityStore<Person> {
                 change.effectiveDate(), tx.now()};
     }
 
-    private Map<String, Stored<Person>> load(Tx tx, Set<String> ids) throws SQLException {
+    /** The stored people with these ids, by id (read in chunks of 500). */
+    public Map<String, Stored<Person>> load(Tx tx, java.util.Collection<String> ids) throws SQLException {
         Map<String, Stored<Person>> found = new HashMap<>();
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += 500) {

@@ -8,6 +8,7 @@ import io.mentorhub.engine.matching.MatchingRuns;
 import io.mentorhub.engine.metrics.ProgramMetrics;
 import io.mentorhub.engine.plugin.PluginRegistry;
 import io.mentorhub.engine.store.Database;
+import io.mentorhub.engine.sync.ConnectorSync;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -99,6 +100,19 @@ public class ApiServlet extends HttpServlet implements HealthIndicator {
         }
     }
 
+    private transient volatile ConnectorSync connectorSync;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindConnectorSync(ConnectorSync sync) {
+        connectorSync = sync;
+    }
+
+    void unbindConnectorSync(ConnectorSync sync) {
+        if (connectorSync == sync) {
+            connectorSync = null;
+        }
+    }
+
     @Activate
     public ApiServlet(BundleContext context, Config config, @Reference PluginRegistry plugins) {
         this.plugins = plugins;
@@ -116,6 +130,7 @@ public class ApiServlet extends HttpServlet implements HealthIndicator {
             LOG.error("Could not set up the bootstrap admin key", e);
         }
         api = new Api(stores, plugins::plugins, () -> matchingRuns, () -> surveys, () -> programMetrics,
+                () -> connectorSync,
                 new Api.Limits(config.maxBodyBytes(), config.maxBulkBodyBytes()));
     }
 

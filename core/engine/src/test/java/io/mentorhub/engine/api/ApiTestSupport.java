@@ -42,6 +42,8 @@ public class ApiTestSupport implements AutoCloseable {
     public volatile io.mentorhub.engine.metrics.ProgramMetrics programMetrics = new io.mentorhub.engine.metrics
             .ProgramMetrics(io.mentorhub.engine.metrics.ProgramMetrics.Settings.DEFAULT,
                     io.mentorhub.engine.metrics.SurveyFigures.NONE);
+    /** Set by tests that sync connectors; null answers 503 like a hub whose sync has not started. */
+    public volatile io.mentorhub.engine.sync.ConnectorSync connectorSync;
     public final Api api;
     public final Server server;
     public final int port;
@@ -70,7 +72,8 @@ public class ApiTestSupport implements AutoCloseable {
     public ApiTestSupport(String url, String user, String password) throws Exception {
         database = new Database(url, user, password, 8);
         Stores stores = Stores.on(database);
-        api = new Api(stores, List::of, () -> matchingRuns, () -> surveys, () -> programMetrics, Api.Limits.DEFAULT);
+        api = new Api(stores, List::of, () -> matchingRuns, () -> surveys, () -> programMetrics, () -> connectorSync,
+                Api.Limits.DEFAULT);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -158,7 +161,8 @@ public class ApiTestSupport implements AutoCloseable {
                     "pairing", "pairing_mentee", "pairing_transition", "dissolved_pair", "goal", "milestone",
                     "mentoring_session", "reflection", "outbox", "api_key", "audit_log", "program_survey_tool",
                     "survey", "survey_round", "survey_invitation", "survey_submission", "survey_response",
-                    "survey_answer", "survey_rejected", "fit_concern", "notification_opt_out")) {
+                    "survey_answer", "survey_rejected", "fit_concern", "notification_opt_out", "sync_run", "sync_lease",
+                    "sync_dead_letter", "sync_pending_link", "sync_suspension", "sync_change")) {
                 counts.put(table, tx.count("SELECT COUNT(*) FROM " + table));
             }
             return counts;
