@@ -950,6 +950,7 @@ public class ConnectorSync {
             }
             job.baseline = baseline(tx, job.instanceId(), job.settings.fields());
             job.pendingLinks = !job.dryRun && links.waiting(tx, job.instanceId()) > 0;
+            job.pendingDeadLetters = !job.dryRun && deadLetters.pendingCount(tx, job.instanceId()) > 0;
             return null;
         });
         job.exhausted = job.counts.pages() > 0 && job.cursor == null;
@@ -1361,8 +1362,17 @@ public class ConnectorSync {
                         Map.of(first.id(), "the vendor refused the page again: " + j.redaction.scrub(e.getMessage())));
             }
             String recordId = first.letter().recordId();
-            if (first.letter().kind() == DeadLetter.Kind.PAGE || recordId == null) {
+            if (first.letter().kind() == DeadLetter.Kind.PAGE) {
                 return new Batch(page.records(), page.rejected(), next, kept, Map.of(), List.of(first.id()), Map.of());
+            }
+            if (recordId == null) {
+                // Without an id, the record is known by its place on the page: still unreadable there, it stays.
+                String where = first.letter().location();
+                List<RejectedRecord> others = page.rejected().stream().filter(r -> !r.where().equals(where)).toList();
+                boolean still = others.size() < page.rejected().size();
+                return new Batch(page.records(), others, next, kept, Map.of(), still ? List.of() : List.of(first.id()),
+                        still ? Map.of(first.id(), "still unreadable: " + page.rejected().stream()
+                                .filter(r -> r.where().equals(where)).findFirst().orElseThrow().reason()) : Map.of());
             }
             List<PersonRecord> records = page.records().stream().filter(r -> r.id().equals(recordId)).toList();
             List<RejectedRecord> rejected = page.rejected().stream()

@@ -139,6 +139,29 @@ final class DeadLetterStore {
                 + "WHERE id = ? AND status = 'PENDING'", rows);
     }
 
+    /**
+     * Pending dead letters of these people's records that a newer record of theirs has now replaced: settled, so an
+     * old refused record is never replayed over newer data.
+     */
+    int superseded(Tx tx, String instanceId, java.util.Collection<String> recordIds, String runId) throws SQLException {
+        int settled = 0;
+        List<String> ids = new ArrayList<>(recordIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            StringJoiner marks = new StringJoiner(", ");
+            List<Object> parameters = new ArrayList<>(List.of(tx.now(), tx.now(), "superseded by run " + runId,
+                    instanceId));
+            for (String id : chunk) {
+                marks.add("?");
+                parameters.add(id);
+            }
+            settled += tx.update("UPDATE sync_dead_letter SET status = 'REPLAYED', resolved_at = ?, modified_at = ?, "
+                    + "resolved_by = ? WHERE instance_id = ? AND status = 'PENDING' AND kind <> 'PAGE' AND record_id IN ("
+                    + marks + ")", parameters.toArray());
+        }
+        return settled;
+    }
+
     /** A replay failed again: still pending, one more attempt, the latest reason. */
     void failedAgain(Tx tx, String id, String reason) throws SQLException {
         tx.update("UPDATE sync_dead_letter SET attempts = attempts + 1, reason = ?, modified_at = ? WHERE id = ?",

@@ -47,6 +47,9 @@ final class PageApplier {
     static final class Plan {
         final Map<String, Stored<Person>> stored;
         final List<PersonStore.Upsert> upserts = new ArrayList<>();
+        /** Upserted after the others: they take a value someone else on the page gives up. */
+        final List<PersonStore.Upsert> later = new ArrayList<>();
+        final Set<String> deferred = new HashSet<>();
         final Map<String, RecordMapping.Apply> applies = new LinkedHashMap<>();
         final List<DeadLetterStore.New> rejected = new ArrayList<>();
         final Map<String, String> rejectedAgain = new LinkedHashMap<>();
@@ -119,7 +122,8 @@ final class PageApplier {
         }
         for (Map.Entry<String, RecordMapping.Apply> entry : plan.applies.entrySet()) {
             RecordMapping.Apply apply = entry.getValue();
-            plan.upserts.add(new PersonStore.Upsert(apply.person(), apply.effectiveDate()));
+            PersonStore.Upsert upsert = new PersonStore.Upsert(apply.person(), apply.effectiveDate());
+            (plan.deferred.contains(entry.getKey()) ? plan.later : plan.upserts).add(upsert);
             plan.kept += apply.keptValues();
             if (apply.pendingManager() != null) {
                 plan.pending.add(new ManagerLinks.Link(entry.getKey(), apply.pendingManager(), apply.effectiveDate()));
@@ -172,13 +176,20 @@ final class PageApplier {
             terminated = diff[3];
         } else {
             PersonStore.Result result = people.upsert(tx, plan.upserts, plan.stored);
-            created = result.created();
-            updated = result.updated();
-            unchanged = result.unchanged() + plan.skipped;
+            PersonStore.Result second = people.upsert(tx, plan.later, plan.stored);
+            created = result.created() + second.created();
+            updated = result.updated() + second.updated();
+            unchanged = result.unchanged() + second.unchanged() + plan.skipped;
             for (RecordMapping.Apply apply : plan.applies.values()) {
                 terminated += apply.terminates() ? 1 : 0;
             }
+            if (job.pendingDeadLetters) {
+                Set<String> applied = new HashSet<>(plan.applies.keySet());
+                applied.removeAll(batch.replaying().keySet());
+                deadLetters.superseded(tx, job.instanceId(), applied, job.runId);
+            }
             deadLetters.insert(tx, job.instanceId(), job.runId, plan.rejected);
+            job.pendingDeadLetters |= !plan.rejected.isEmpty();
             for (Map.Entry<String, String> again : plan.rejectedAgain.entrySet()) {
                 deadLetters.failedAgain(tx, again.getKey(), job.redaction.scrub(again.getValue()));
             }
@@ -326,20 +337,20 @@ final class PageApplier {
     }
 
     /**
-     * E-mail addresses and employee numbers are unique: a record that would take one another person holds (stored, or
-     * earlier on the same page) is refused with the holder's HRIS id, so the page itself never fails on the database's
-     * unique constraint. Once the holder changes theirs, a replay applies it.
+     * E-mail addresses and employee numbers are unique: a record that would take one another person holds is refused
+     * with the holder's HRIS id, so the page itself never fails on the database's unique constraint. A value the
+     * holder gives up on the same page (someone's address moving to a colleague) is taken after the holder's change,
+     * in a second batch; otherwise, once the holder changes theirs, a replay applies it.
      */
     private void uniqueness(Tx tx, Plan plan, Map<String, String> reasons) throws SQLException {
+        Set<String> deferred = new HashSet<>();
         for (String column : List.of("work_email", "employee_number")) {
             Map<String, String> claimed = new HashMap<>();
             Map<String, String> byPerson = new LinkedHashMap<>();
             for (Map.Entry<String, RecordMapping.Apply> entry : plan.applies.entrySet()) {
-                Person person = entry.getValue().person();
-                String value = column.equals("work_email") ? person.workEmail() : person.employeeNumber();
+                String value = value(entry.getValue().person(), column);
                 Stored<Person> before = plan.stored.get(entry.getKey());
-                String was = before == null ? null : column.equals("work_email") ? before.value().workEmail()
-                        : before.value().employeeNumber();
+                String was = before == null ? null : value(before.value(), column);
                 if (value == null) {
                     continue;
                 }
@@ -353,12 +364,26 @@ final class PageApplier {
             Map<String, String> holders = existing(tx, column, byPerson.values());
             byPerson.forEach((id, value) -> {
                 String holder = holders.get(value);
-                if (holder != null && !holder.equals(id)) {
+                if (holder == null || holder.equals(id)) {
+                    return;
+                }
+                RecordMapping.Apply holderNow = plan.applies.get(holder);
+                boolean givenUp = holderNow != null && !reasons.containsKey(holder)
+                        && !value.equals(value(holderNow.person(), column)) && !deferred.contains(holder);
+                if (givenUp) {
+                    deferred.add(id);
+                } else {
                     reasons.put(id, column + " is already person " + holder + "'s");
                 }
             });
         }
         plan.applies.keySet().removeAll(reasons.keySet());
+        deferred.removeAll(reasons.keySet());
+        plan.deferred.addAll(deferred);
+    }
+
+    private static String value(Person person, String column) {
+        return column.equals("work_email") ? person.workEmail() : person.employeeNumber();
     }
 
     /** value → hris_id of the stored people whose {@code column} has one of these values. */

@@ -84,6 +84,8 @@ final class SyncJob {
     int keptValues;
     int managersLinked;
     boolean pendingLinks;
+    /** Whether the instance has pending dead letters a newer record may supersede (checked once, then tracked). */
+    boolean pendingDeadLetters;
 
     // A dry run keeps in memory what a real one writes: who it has seen, which links wait, its change log position.
     final Set<String> seen = new HashSet<>();
