@@ -36,7 +36,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -893,7 +892,7 @@ public class ConnectorSync {
                 Batch batch = Batch.page(page.records(), page.rejected(), page.nextCursor(), null);
                 problems.addAll(PageApplier.problems(database.inTransaction(tx -> applier.plan(tx, job, batch))));
                 rows += page.records().size() + page.rejected().size();
-                if (Objects.equals(page.nextCursor(), from)) {
+                if (page.nextCursor() != null && page.nextCursor().equals(from)) {
                     throw new PageFetcher.ConnectorBroke("connector '" + job.instance.type() + "' returned the cursor "
                             + "it was given");
                 }

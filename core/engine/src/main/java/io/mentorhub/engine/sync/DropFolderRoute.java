@@ -14,6 +14,8 @@ import org.apache.camel.component.file.FileEndpoint;
  */
 final class DropFolderRoute extends RouteBuilder {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DropFolderRoute.class);
+
     private static final String NOT_DATA = ".*\\.(errors\\.csv|part|tmp|filepart|crdownload)";
 
     private final ConnectorSync sync;
@@ -39,9 +41,9 @@ final class DropFolderRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(Exception.class).handled(true)
-                .log(org.apache.camel.LoggingLevel.WARN, "Drop folder of " + instanceId
-                        + ": ${exception.class.simpleName}; the file stays and is tried again");
+        onException(Exception.class).handled(true).process(exchange -> LOG.warn("Drop folder of {}: {}; the file "
+                + "stays and is tried again", instanceId, exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                        Exception.class).toString()));
         FileEndpoint files = getContext().getEndpoint("file:" + folder + "?noop=true&idempotent=false"
                 + "&readLock=changed&readLockMinAge=1000&readLockCheckInterval=250&readLockTimeout=30000&delay=1000"
                 + "&initialDelay=500&sortBy=file:modified", FileEndpoint.class);
