@@ -115,7 +115,7 @@ public class ConnectorSync {
 
         Invalid(Map<String, String> errors) {
             super(String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
-            this.errors = Map.copyOf(errors);
+            this.errors = java.util.Collections.unmodifiableMap(new TreeMap<>(errors));
         }
 
         public Map<String, String> errors() {
@@ -445,7 +445,7 @@ public class ConnectorSync {
             LOG.info("Connector instance {}: {}{} sync {} queued by {}", instance.id(), mode, dryRun ? " dry-run" : "",
                     runId, requestedBy);
         }
-        return run;
+        return live(run);
     }
 
     private ConnectorInstance runnable(String id) throws SQLException {

@@ -51,6 +51,7 @@ class AccessMatrixTest {
 
     static ApiTestSupport api;
     static io.mentorhub.engine.matching.Builtins.Running matching;
+    static io.mentorhub.engine.sync.SyncFixtures sync;
     static MentorshipFixture fixture;
     static final Map<String, String> ids = new HashMap<>();
     static final AtomicInteger counter = new AtomicInteger();
@@ -61,6 +62,9 @@ class AccessMatrixTest {
         matching = io.mentorhub.engine.matching.Builtins.start(api.database);
         api.matchingRuns = matching.runs();
         io.mentorhub.engine.survey.SurveyTestSupport.engine(api);
+        sync = new io.mentorhub.engine.sync.SyncFixtures(api.database);
+        api.connectorSync = sync.sync();
+        sync.configure("hris");
         fixture = new MentorshipFixture(api);
         // Reflections of the mentor of each visibility too, so that "the other member's PAIR and SHARED_FOR_REVIEW"
         // is checked in both directions (pairing2 only, so pairing1 keeps exactly one of each visibility).
@@ -89,10 +93,14 @@ class AccessMatrixTest {
             Thread.sleep(10);
         }
         ids.put("run", run);
+        ids.put("connector", "hris");
+        ids.put("syncRun", expect(202, api.admin("POST", "/api/connectors/hris/sync", Map.of("dry_run", true)))
+                .body().path("id").asText());
     }
 
     @AfterAll
     static void stop() throws Exception {
+        sync.close();
         matching.close();
         api.close();
     }
@@ -204,6 +212,15 @@ class AccessMatrixTest {
                 // Program metrics: HR and the program's managers.
                 row("GET /api/programs/{program}/metrics",        200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
                 row("GET /api/programs/{otherProgram}/metrics",   200, 404, 200, 403, 403, 403, 403, 403, 403, 401),
+                // Connectors: configured by HR; read, synced and replayed by integrations too.
+                row("GET /api/connector-types",                   200, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+                row("GET /api/connectors",                        200, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+                row("GET /api/connectors/{connector}",            200, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+                row("GET /api/connectors/{connector}/runs",       200, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+                row("GET /api/connectors/{connector}/runs/{syncRun}", 200, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+                row("GET /api/connectors/{connector}/runs/{syncRun}/changes",
+                                                                  200, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+                row("GET /api/connectors/{connector}/dead-letters", 200, 403, 403, 403, 403, 403, 403, 403, 200, 401),
                 // Administration.
                 row("GET /api/keys",                              200, 403, 403, 403, 403, 403, 403, 403, 403, 401),
                 row("GET /api/audit",                             200, 403, 403, 403, 403, 403, 403, 403, 403, 401),
@@ -314,6 +331,21 @@ class AccessMatrixTest {
                 row("PUT /api/people/{mentee-1}/notification-preferences",
                                                                   403, 404, 404, 404, 200, 404, 404, 404, 403, 401)
                         .body(cell -> Map.of("opted_out", List.of("goal_due"))),
+                // Connectors.
+                row("POST /api/connectors",                       201, 403, 403, 403, 403, 403, 403, 403, 403, 401)
+                        .body(cell -> io.mentorhub.engine.sync.SyncFixtures.instanceBody("matrix-"
+                                + counter.incrementAndGet())),
+                row("PUT /api/connectors/{freshConnector}",       200, 403, 403, 403, 403, 403, 403, 403, 403, 401)
+                        .body(cell -> io.mentorhub.engine.sync.SyncFixtures.instanceBody(null)),
+                row("DELETE /api/connectors/{freshConnector}",    200, 403, 403, 403, 403, 403, 403, 403, 403, 401),
+                row("POST /api/connectors/{connector}/enable",    200, 403, 403, 403, 403, 403, 403, 403, 403, 401),
+                row("POST /api/connectors/{connector}/sync",      202, 403, 403, 403, 403, 403, 403, 403, 202, 401)
+                        .body(cell -> Map.of("dry_run", true)),
+                row("POST /api/connectors/{connector}/dead-letters/replay",
+                                                                  202, 403, 403, 403, 403, 403, 403, 403, 202, 401)
+                        .body(cell -> Map.of("ids", List.of(cell.freshDeadLetter()))),
+                row("POST /api/connectors/{connector}/dead-letters/{freshDeadLetter}/discard",
+                                                                  200, 403, 403, 403, 403, 403, 403, 403, 403, 401),
                 // Keys.
                 row("POST /api/keys",                             201, 403, 403, 403, 403, 403, 403, 403, 403, 401)
                         .body(cell -> Map.of("name", "matrix-" + counter.incrementAndGet(), "role", "mentee",
@@ -462,6 +494,15 @@ class AccessMatrixTest {
             this.caller = caller;
         }
 
+        /** A pending dead letter of the fixture's connector, made for this cell. */
+        String freshDeadLetter() {
+            try {
+                return value("freshDeadLetter");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         String key() {
             return caller.equals("anonymous") ? null : fixture.key.get(caller);
         }
@@ -487,6 +528,8 @@ class AccessMatrixTest {
             if (made == null) {
                 made = name.equals("freshProgram") ? freshProgram()
                         : name.equals("freshKey") ? freshKey()
+                        : name.equals("freshConnector") ? freshConnector()
+                        : name.equals("freshDeadLetter") ? sync.deadLetter("hris")
                         : freshPairing(name.substring("freshPairing:".length()));
                 fresh.put(name, made);
             }
@@ -522,6 +565,13 @@ class AccessMatrixTest {
             expect(200, api.call("POST", "/api/pairings/" + pairing + "/" + action, fixture.key.get("pm"), null));
         }
         return pairing;
+    }
+
+    /** A connector instance made through the API for one cell. */
+    static String freshConnector() throws Exception {
+        String id = "fresh-" + counter.incrementAndGet();
+        expect(201, api.admin("POST", "/api/connectors", io.mentorhub.engine.sync.SyncFixtures.instanceBody(id)));
+        return id;
     }
 
     static String freshKey() throws Exception {

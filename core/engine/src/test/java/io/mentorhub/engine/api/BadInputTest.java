@@ -42,6 +42,8 @@ class BadInputTest {
     static String dissolved;
     static String revokedKey;
     static String keyId;
+    static io.mentorhub.engine.sync.SyncFixtures sync;
+    static String discardedLetter;
 
     private static final String RANDOM_UUID = UUID.randomUUID().toString();
 
@@ -81,10 +83,19 @@ class BadInputTest {
         expect(200, api.admin("DELETE", "/api/keys/" + created.body().path("key").path("id").asText(), null));
         keyId = expect(201, api.admin("POST", "/api/keys", Map.of("name", "kept", "role", "integration")))
                 .body().path("key").path("id").asText();
+
+        sync = new io.mentorhub.engine.sync.SyncFixtures(api.database);
+        api.connectorSync = sync.sync();
+        sync.configure("payroll");
+        expect(201, api.admin("POST", "/api/connectors", io.mentorhub.engine.sync.SyncFixtures.instanceBody("hris")));
+        sync.deadLetter("hris");
+        discardedLetter = sync.deadLetter("hris");
+        expect(200, api.admin("POST", "/api/connectors/hris/dead-letters/" + discardedLetter + "/discard", null));
     }
 
     @AfterAll
     static void stop() throws Exception {
+        sync.close();
         api.close();
     }
 
@@ -787,7 +798,110 @@ class BadInputTest {
                 .label(metricsLabel + " as integration").expect(403, "forbidden"));
         all.add(new Case("metrics with a body", "GET", metrics, hr).label(metricsLabel + " with a body")
                 .body(Map.of("from", "2027-01-01")).expect(400, "unexpected-body"));
+        // --- Connectors -------------------------------------------------------------------------------------
+        all.add(connectorCase("no body", null, 400, "missing-body"));
+        all.add(connectorCase("a setting that is not text", connector("acme", Map.of("page_size", 200)), 400,
+                "invalid-type"));
+        all.add(connectorCase("an unknown property", with(connector("acme", Map.of()), "schedule", "15m"), 400,
+                "unknown-property"));
+        all.add(connectorCase("settings as a list", with(connector("acme", Map.of()), "settings", List.of("a")), 400,
+                "invalid-type"));
+        Map<String, Object> noId = connector("acme", Map.of());
+        noId.remove("id");
+        all.add(connectorCase("no id", noId, 422, "validation-failed"));
+        all.add(connectorCase("an id that is no instance name", connector("ACME corp", Map.of()), 422,
+                "validation-failed"));
+        all.add(connectorCase("no type", with(connector("acme", Map.of()), "type", null), 422, "validation-failed"));
+        all.add(connectorCase("a connector not installed", with(connector("acme", Map.of()), "type", "workday"), 422,
+                "validation-failed"));
+        all.add(connectorCase("a secret in clear", connector("acme", Map.of("api_token", "tok-123456")), 422,
+                "validation-failed"));
+        all.add(connectorCase("a reference for a setting that is not secret", connector("acme",
+                Map.of("base_url", "$[env:HRIS_URL]")), 422, "validation-failed"));
+        all.add(connectorCase("a rate limit that is not a number", connector("acme", Map.of("rate_limit", "fast")),
+                422, "validation-failed"));
+        all.add(connectorCase("plain http not allowed", connector("acme", Map.of("base_url", "http://hris.example.com")),
+                422, "validation-failed"));
+        all.add(connectorCase("a link-local base URL", connector("acme", Map.of("base_url", "https://169.254.169.254/")),
+                422, "validation-failed"));
+        all.add(connectorCase("an unknown setting", connector("acme", Map.of("api_tokn", "x")), 422,
+                "validation-failed"));
+        all.add(connectorCase("type given as a setting", connector("acme", Map.of("type", "paged-json")), 422,
+                "validation-failed"));
+        all.add(connectorCase("an instance that exists", connector("hris", Map.of()), 409, "connector-exists"));
+        all.add(new Case("replace an instance configured in a file", "PUT", "/api/connectors/payroll", hr)
+                .label("/api/connectors/{file}").body(connector(null, Map.of())).expect(409, "file-managed"));
+        all.add(new Case("replace with another id in the body", "PUT", "/api/connectors/hris", hr)
+                .label("/api/connectors/{id}").body(connector("other", Map.of())).expect(422, "validation-failed"));
+        all.add(new Case("replace an unknown instance", "PUT", "/api/connectors/ghost", hr)
+                .label("/api/connectors/{unknown}").body(connector(null, Map.of())).expect(404, "not-found"));
+        all.add(new Case("delete an instance configured in a file", "DELETE", "/api/connectors/payroll", hr)
+                .label("/api/connectors/{file}").expect(409, "file-managed"));
+        all.add(new Case("delete an unknown instance", "DELETE", "/api/connectors/ghost", hr)
+                .label("/api/connectors/{unknown}").expect(404, "not-found"));
+        all.add(new Case("enable an unknown instance", "POST", "/api/connectors/ghost/enable", hr)
+                .label("/api/connectors/{unknown}/enable").expect(404, "not-found"));
+        all.add(syncCase("an unknown mode", Map.of("mode", "sometimes"), 422, "validation-failed"));
+        all.add(syncCase("dry_run as text", Map.of("dry_run", "yes"), 400, "invalid-type"));
+        all.add(syncCase("an unknown property", Map.of("dryrun", true), 400, "unknown-property"));
+        all.add(new Case("sync an unknown instance", "POST", "/api/connectors/ghost/sync", integration)
+                .label("/api/connectors/{unknown}/sync").body(Map.of()).expect(404, "not-found"));
+        all.add(new Case("sync with a query parameter", "POST", "/api/connectors/hris/sync?mode=full", hr)
+                .label("/api/connectors/{id}/sync").body(Map.of()).expect(400, "invalid-parameter"));
+        all.add(new Case("runs with limit 0", "GET", "/api/connectors/hris/runs?limit=0", hr)
+                .label("/api/connectors/{id}/runs").expect(400, "invalid-parameter"));
+        all.add(new Case("a run id that is not a UUID", "GET", "/api/connectors/hris/runs/latest", hr)
+                .label("/api/connectors/{id}/runs/{id}").expect(404, "not-found"));
+        all.add(new Case("an unknown run", "GET", "/api/connectors/hris/runs/" + RANDOM_UUID, hr)
+                .label("/api/connectors/{id}/runs/{random}").expect(404, "not-found"));
+        all.add(new Case("changes of an unknown run", "GET", "/api/connectors/hris/runs/" + RANDOM_UUID + "/changes",
+                hr).label("/api/connectors/{id}/runs/{random}/changes").expect(404, "not-found"));
+        all.add(new Case("dead letters of an unknown status", "GET", "/api/connectors/hris/dead-letters?status=lost",
+                integration).label("/api/connectors/{id}/dead-letters").expect(400, "invalid-parameter"));
+        all.add(new Case("dead letters after a forged cursor", "GET", "/api/connectors/hris/dead-letters?cursor=abc",
+                hr).label("/api/connectors/{id}/dead-letters").expect(400, "invalid-parameter"));
+        all.add(replayCase("ids that are not dead letter ids", Map.of("ids", List.of("first")), 422,
+                "validation-failed"));
+        all.add(replayCase("a dead letter twice", Map.of("ids", List.of(RANDOM_UUID, RANDOM_UUID)), 422,
+                "validation-failed"));
+        all.add(replayCase("a dead letter that is not pending", Map.of("ids", List.of(discardedLetter)), 409,
+                "not-pending"));
+        all.add(replayCase("an unknown dead letter", Map.of("ids", List.of(RANDOM_UUID)), 409, "not-pending"));
+        all.add(replayCase("ids as text", Map.of("ids", "all"), 400, "invalid-type"));
+        all.add(new Case("discard an unknown dead letter", "POST", "/api/connectors/hris/dead-letters/" + RANDOM_UUID
+                + "/discard", hr).label("/api/connectors/{id}/dead-letters/{random}/discard").expect(404, "not-found"));
+        all.add(new Case("discard a dead letter twice", "POST", "/api/connectors/hris/dead-letters/" + discardedLetter
+                + "/discard", hr).label("/api/connectors/{id}/dead-letters/{discarded}/discard")
+                .expect(409, "not-pending"));
         return all;
+    }
+
+    private static Map<String, Object> connector(String id, Map<String, Object> changes) {
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of("base_url", "https://hris.example.com/v1",
+                "api_token", "$[secret:hris.token]", "schedule_incremental", "off", "schedule_full", "off"));
+        settings.putAll(changes);
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (id != null) {
+            body.put("id", id);
+        }
+        body.put("type", "paged-json");
+        body.put("settings", settings);
+        return body;
+    }
+
+    private static Case connectorCase(String what, Object body, int status, String code) {
+        Case c = new Case("connector: " + what, "POST", "/api/connectors", fx.key.get("hr_admin"));
+        return (body == null ? c : c.body(body)).expect(status, code);
+    }
+
+    private static Case syncCase(String what, Object body, int status, String code) {
+        return new Case("sync: " + what, "POST", "/api/connectors/hris/sync", fx.key.get("integration"))
+                .label("/api/connectors/{id}/sync").body(body).expect(status, code);
+    }
+
+    private static Case replayCase(String what, Object body, int status, String code) {
+        return new Case("replay: " + what, "POST", "/api/connectors/hris/dead-letters/replay", fx.key.get("hr_admin"))
+                .label("/api/connectors/{id}/dead-letters/replay").body(body).expect(status, code);
     }
 
     /** HR acts as no person: what a pair shared for review it reads, the rest stays hidden, progress it records. */

@@ -1,12 +1,17 @@
 package io.mentorhub.engine.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mentorhub.engine.metrics.MetricsDataSet;
 import io.mentorhub.engine.metrics.ProgramMetrics;
 import io.mentorhub.engine.metrics.SurveyFigures;
 import io.mentorhub.engine.plugin.PluginInfo;
+import io.mentorhub.engine.sync.FieldCoverageReport;
+import io.mentorhub.engine.sync.SyncHub;
+import io.mentorhub.engine.sync.SyncRun;
+import io.mentorhub.fixtures.syncconnector.PagedJsonVendor;
 import io.mentorhub.engine.store.Database;
 import java.nio.file.Path;
 import io.mentorhub.engine.plugin.PluginInfo.State;
@@ -100,5 +105,68 @@ class HubCommandsTest {
                 .map(java.util.regex.Pattern::quote).toList()) + "\\s*$";
         assertTrue(java.util.regex.Pattern.compile(pattern).matcher(table).find(), () -> "no line "
                 + List.of(cells) + " in\n" + table);
+    }
+
+    @Test
+    void hubSyncRunsASyncShowsItsProgressAndWhatItDidAndTheOtherCommandsShowInstancesAndDeadLetters()
+            throws Exception {
+        try (SyncHub hub = new SyncHub()) {
+            HubCommands commands = new HubCommands(null, null);
+            assertTrue(commands.connectors().contains("not running yet"));
+            commands.bindConnectorSync(hub.sync);
+            assertTrue(commands.connectors().startsWith("No connector instances."), commands.connectors());
+            hub.vendor.seedCompany(120, 4);
+            hub.vendor.change(PagedJsonVendor.id(3), Map.of("hire_date", "last spring"));
+            hub.configure("acme", Map.of());
+
+            String list = commands.connectors();
+            assertTrue(list.lines().skip(1).findFirst().orElseThrow().matches("acme +paged-json +ACTIVE +- +"), list);
+            String shown = commands.connectors("acme");
+            assertTrue(shown.contains("api_token              ****"), shown);
+            assertFalse(shown.contains(PagedJsonVendor.TOKEN), shown);
+            assertTrue(commands.connectors("types").contains("api_token              SECRET   required (secret"));
+
+            String summary = commands.sync("acme", "full");
+            assertTrue(summary.startsWith("Run "), summary);
+            assertTrue(summary.contains("FULL SUCCEEDED"), summary);
+            assertTrue(summary.contains("3 pages, 120 records: 119 created, 0 updated, 0 unchanged, 0 terminated, 1 "
+                    + "dead-lettered"), summary);
+            String dry = commands.sync("acme", "incremental", "--dry-run");
+            assertTrue(dry.contains("INCREMENTAL (dry run: nothing was applied) SUCCEEDED"), dry);
+            assertTrue(commands.sync("acme", "sometimes").startsWith("usage: hub:sync"));
+            assertTrue(commands.sync("ghost").startsWith("Not started: no connector instance ghost"));
+
+            String letters = commands.deadletters("acme");
+            assertTrue(letters.contains("RECORD") && letters.contains("person E00003")
+                    && letters.contains("hire_date must be a date"), letters);
+            assertFalse(letters.contains("last spring"), "never the content");
+            String replay = commands.deadletters("replay", "acme");
+            assertTrue(replay.contains("REPLAY SUCCEEDED") && replay.contains("1 dead-lettered"), replay);
+            String id = letters.lines().skip(1).findFirst().orElseThrow().split(" +")[0];
+            assertEquals("Discarded " + id + "\n", commands.deadletters("discard", "acme", id));
+            assertEquals("No dead letters.\n", commands.deadletters("acme"));
+            assertTrue(commands.deadletters("acme", "all").contains("DISCARDED"));
+        }
+    }
+
+    @Test
+    void aRunSummaryNamesFlaggedFieldsWarningsAndErrors() {
+        SyncRun run = new SyncRun("r1", "acme", "paged-json", SyncRun.Mode.FULL, false, SyncRun.Status.FAILED, null,
+                "shell", null, null, new SyncRun.Counts(2, 400, 10, 5, 385, 1, 0),
+                List.of(new FieldCoverageReport("title", 98.5, 0.0, 0, 400, true),
+                        new FieldCoverageReport("team", 90.0, 89.0, 356, 400, false)),
+                true, List.of("resumed after page 1 from its checkpoint"), new SyncRun.Timings(1200, 300, 50, 2),
+                "gave up on page 3 after 8 attempts", null, java.time.Instant.EPOCH, null, null);
+        String text = SyncText.run(run);
+        assertTrue(text.contains("FULL FAILED — FLAGGED"), text);
+        assertTrue(text.contains("coverage of title fell from 98.5% to 0.0%: stored values kept"), text);
+        assertFalse(text.contains("coverage of team"), text);
+        assertTrue(text.contains("warning: resumed after page 1"), text);
+        assertTrue(text.contains("error: gave up on page 3"), text);
+        assertTrue(text.contains("reading 1200 ms, applying 300 ms, waiting 50 ms, 2 retries"), text);
+        assertEquals("  RUNNING   page 2: 10 created, 5 updated, 385 unchanged, 1 terminated, 0 dead-lettered  "
+                + "(applying page 3)", SyncText.progress(new SyncRun("r1", "acme", "paged-json", SyncRun.Mode.FULL,
+                        false, SyncRun.Status.RUNNING, "applying page 3", "shell", null, null, run.counts(), List.of(),
+                        false, List.of(), SyncRun.Timings.ZERO, null, null, java.time.Instant.EPOCH, null, null)));
     }
 }

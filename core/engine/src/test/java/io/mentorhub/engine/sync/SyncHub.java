@@ -29,16 +29,16 @@ import org.apache.camel.impl.DefaultCamelContext;
  * (configurations delivered as Configuration Admin would), the sync engine on a single node with short periods, the
  * fixture connector — and its vendor on WireMock.
  */
-final class SyncHub implements AutoCloseable {
+public final class SyncHub implements AutoCloseable {
 
-    final ApiTestSupport api;
+    public final ApiTestSupport api;
     final DefaultCamelContext camel = new DefaultCamelContext();
     final ConnectorInstances instances = new ConnectorInstances();
-    final PagedJsonVendor vendor;
+    public final PagedJsonVendor vendor;
     final String node;
-    ConnectorSync sync;
+    public ConnectorSync sync;
 
-    SyncHub() throws Exception {
+    public SyncHub() throws Exception {
         this(new ApiTestSupport(), new PagedJsonVendor(), "node-a");
     }
 
@@ -78,7 +78,7 @@ final class SyncHub implements AutoCloseable {
     }
 
     /** An instance of the fixture connector against the vendor: no schedules, fast retries. */
-    void configure(String id, Map<String, String> overrides) {
+    public void configure(String id, Map<String, String> overrides) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("type", PagedJsonConnector.ID);
         settings.put("base_url", vendor.baseUrl());
@@ -138,7 +138,7 @@ final class SyncHub implements AutoCloseable {
     }
 
     /** Runs a sync to its end and returns the run, which must have succeeded. */
-    JsonNode syncOk(String id, Map<String, Object> body) throws Exception {
+    public JsonNode syncOk(String id, Map<String, Object> body) throws Exception {
         JsonNode run = awaitRun(id, startSync(id, body), Duration.ofSeconds(120));
         assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
         return run;
