@@ -31,7 +31,12 @@ class ConnectorSyncTest {
     private final SyncHub hub;
 
     ConnectorSyncTest() throws Exception {
-        hub = new SyncHub();
+        hub = createHub();
+    }
+
+    /** The hub the tests run on: H2 here, PostgreSQL in the IT that extends this class. */
+    protected SyncHub createHub() throws Exception {
+        return new SyncHub();
     }
 
     @AfterEach

@@ -27,7 +27,12 @@ class SyncRecoveryTest {
     private final SyncHub hub;
 
     SyncRecoveryTest() throws Exception {
-        hub = new SyncHub();
+        hub = createHub();
+    }
+
+    /** The hub the tests run on: H2 here, PostgreSQL in the IT that extends this class. */
+    protected SyncHub createHub() throws Exception {
+        return new SyncHub();
     }
 
     @AfterEach

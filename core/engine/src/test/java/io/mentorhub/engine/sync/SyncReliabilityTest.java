@@ -21,7 +21,12 @@ class SyncReliabilityTest {
     private final SyncHub hub;
 
     SyncReliabilityTest() throws Exception {
-        hub = new SyncHub();
+        hub = createHub();
+    }
+
+    /** The hub the tests run on: H2 here, PostgreSQL in the IT that extends this class. */
+    protected SyncHub createHub() throws Exception {
+        return new SyncHub();
     }
 
     @AfterEach
