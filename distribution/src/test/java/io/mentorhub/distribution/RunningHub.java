@@ -70,13 +70,23 @@ final class RunningHub implements AutoCloseable {
             String... arguments) throws IOException {
         Path home = unpack(scratch);
         preparation.prepare(home);
-        int port = freePort();
+        return launch(home, freePort(), environment, terminal, arguments);
+    }
+
+    /** Starts the same hub again — same home, data and port — after it stopped or was killed. */
+    RunningHub restart(Map<String, String> environment) throws IOException {
+        return launch(home, port, environment, false);
+    }
+
+    private static RunningHub launch(Path home, int port, Map<String, String> environment, boolean terminal,
+            String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/mentorhub").toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = terminal
                 ? new ProcessBuilder("script", "-qfec", String.join(" ", command), "/dev/null")
                 : new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.redirectErrorStream(true).redirectOutput(home.resolve("logs/console.out").toFile());
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                home.resolve("logs/console.out").toFile()));
         builder.environment().put("MENTORHUB_HTTP_PORT", String.valueOf(port));
         builder.environment().put("MENTORHUB_CLUSTER_NAME", "it-" + UUID.randomUUID());
         builder.environment().put("MENTORHUB_DEPLOY_POLL_MS", "250");
@@ -127,6 +137,28 @@ final class RunningHub implements AutoCloseable {
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    /** A JSON request with the admin key; the answer's body is read as JSON (null if empty). */
+    Response send(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ADMIN_KEY);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+    }
+
+    /** SIGKILL: the process gets no chance to clean up, as in a crash or an OOM kill. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            fail("hub did not die within 30 s of SIGKILL");
+        }
     }
 
     /** Polls {@code path} until the condition holds; fails with the last answer and the console output. */
