@@ -21,7 +21,7 @@ import java.util.UUID;
  * decides who may write, so two nodes that disagree for a moment (a membership change, a split brain) never both
  * commit.
  */
-interface JobAssignment {
+public interface JobAssignment {
 
     /** This node's id (the Hazelcast member UUID: new for every process). */
     String nodeId();
