@@ -23,7 +23,7 @@ class LayoutIT {
                 "etc/io.mentorhub.database.cfg", "etc/io.mentorhub.cluster.cfg", "etc/org.apache.felix.http.cfg",
                 "etc/org.apache.felix.fileinstall-deploy.cfg", "etc/io.mentorhub.notifications.cfg",
                 "etc/io.mentorhub.surveys.cfg", "etc/io.mentorhub.links.cfg", "etc/io.mentorhub.outbox.cfg",
-                "etc/notifications/README.txt", "lib/mentorhub-launcher.jar",
+                "etc/notifications/README.txt", "etc/io.mentorhub.scim.cfg", "lib/mentorhub-launcher.jar",
                 "bundle/4/mentorhub-engine-" + version + ".jar", "data/", "logs/", "deploy/")) {
             assertTrue(entries.stream().anyMatch(e -> e.endsWith(" " + root + path) || e.contains(" " + root + path)),
                     "missing " + path + " in " + entries);
@@ -42,10 +42,11 @@ class LayoutIT {
             List<String> names = plugins.map(p -> p.getFileName().toString().replaceAll("-\\d.*", "")).sorted().toList();
             assertEquals(List.of("mentorhub-builtin-matching", "mentorhub-builtin-surveys", "mentorhub-connector-bamboohr",
                     "mentorhub-connector-csv", "mentorhub-connector-lattice", "mentorhub-connector-moodle",
-                    "mentorhub-connector-review-feed", "mentorhub-connector-workday", "mentorhub-connector-xapi",
-                    "mentorhub-strategy-group", "mentorhub-strategy-mentee-choice", "mentorhub-strategy-optimal",
-                    "mentorhub-strategy-peer", "mentorhub-strategy-stable", "mentorhub-surveymonkey-surveys"), names,
-                    "the built-in matching plugins, the survey tools and the connectors sit at start level 5");
+                    "mentorhub-connector-review-feed", "mentorhub-connector-scim", "mentorhub-connector-workday",
+                    "mentorhub-connector-xapi", "mentorhub-strategy-group", "mentorhub-strategy-mentee-choice",
+                    "mentorhub-strategy-optimal", "mentorhub-strategy-peer", "mentorhub-strategy-stable",
+                    "mentorhub-surveymonkey-surveys"), names,
+                    "the built-in matching plugins, the survey tools, the connectors and the SCIM provider sit at level 5");
         }
     }
 }
