@@ -139,7 +139,9 @@ final class UserMapping {
                 throw ScimException.badRequest(ScimException.INVALID_VALUE,
                         "name.givenName and name.familyName are required by this service provider");
             }
-            boolean active = !user.path("active").isBoolean() || user.path("active").booleanValue();
+            // Not sent: as it was (a PUT that omits active neither rehires nor terminates); a new person is active.
+            boolean active = user.path("active").isBoolean() ? user.path("active").booleanValue()
+                    : before == null || before.status() != PersonStatus.T;
 
             boolean enterpriseAsserted = complete || user.has(Schemas.ENTERPRISE)
                     || declared.contains(Schemas.ENTERPRISE.toLowerCase(Locale.ROOT));

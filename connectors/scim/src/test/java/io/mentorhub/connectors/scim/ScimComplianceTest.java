@@ -478,6 +478,20 @@ class ScimComplianceTest {
         }
 
         @Test
+        void aPutWithoutActiveNeitherRehiresNorTerminates() throws Exception {
+            String id = scim.create(user("ada", "Ada", "Lovelace", null));
+            scim.call("PATCH", "/Users/" + id, patch(Map.of("op", "replace", "path", "active", "value", false)));
+            Map<String, Object> withoutActive = user("ada", "Ada", "Lovelace", null);
+            withoutActive.remove("active");
+            withoutActive.put("title", "Analyst");
+            Response put = scim.call("PUT", "/Users/" + id, withoutActive);
+            assertEquals(200, put.status(), put.toString());
+            assertFalse(put.body().path("active").asBoolean());
+            assertEquals(PersonStatus.T, scim.database.inTransaction(tx -> new PersonStore().get(tx, id)).value()
+                    .status());
+        }
+
+        @Test
         void putRefusesAnotherIdAndUnknownUsers() throws Exception {
             String id = scim.create(user("ada", "Ada", "Lovelace", null));
             Map<String, Object> other = user("ada", "Ada", "Lovelace", null);
