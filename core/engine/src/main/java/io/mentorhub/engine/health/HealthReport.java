@@ -12,7 +12,7 @@ import java.util.Map;
 public record HealthReport(boolean up, Map<String, ComponentHealth> components) {
 
     /** The components every hub runs, in start order. */
-    public static final List<String> EXPECTED = List.of("database", "hazelcast", "camel", "plugins");
+    public static final List<String> EXPECTED = List.of("database", "hazelcast", "camel", "plugins", "api");
 
     public static HealthReport of(Collection<HealthIndicator> indicators) {
         Map<String, ComponentHealth> components = new LinkedHashMap<>();

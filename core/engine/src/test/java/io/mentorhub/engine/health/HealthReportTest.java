@@ -33,7 +33,7 @@ class HealthReportTest {
         HealthReport report = HealthReport.of(allUp());
         assertTrue(report.up());
         assertEquals("UP", report.toJson().get("status"));
-        assertEquals(List.of("database", "hazelcast", "camel", "plugins"),
+        assertEquals(List.of("database", "hazelcast", "camel", "plugins", "api"),
                 List.copyOf(((Map<?, ?>) report.toJson().get("components")).keySet()));
     }
 
