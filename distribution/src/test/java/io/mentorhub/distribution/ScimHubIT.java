@@ -72,6 +72,8 @@ class ScimHubIT {
                     .header("Authorization", "Bearer not-the-token-0123456789abcdefghijkl").GET());
             assertEquals(401, refused.statusCode());
 
+            // The REST API is its own component: /health is UP once it serves requests.
+            hub.await("/health", Duration.ofSeconds(60), r -> r.status() == 200);
             RunningHub.Response person = hub.get("/api/people/" + id);
             assertEquals(200, person.status(), String.valueOf(person.body()));
             assertEquals("1815", person.body().path("employee_number").asText());
