@@ -44,16 +44,17 @@ public final class Api {
     private final byte[] openApi;
 
     public Api(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns, Limits limits) {
-        this(stores, plugins, matchingRuns, () -> null, () -> null, () -> null, limits);
+        this(stores, plugins, matchingRuns, () -> null, () -> null, () -> null, () -> null, limits);
     }
 
     public Api(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
             Supplier<io.mentorhub.engine.survey.Surveys> surveys, Supplier<ProgramMetrics> programMetrics,
-            Supplier<ConnectorSync> connectorSync, Limits limits) {
+            Supplier<ConnectorSync> connectorSync, Supplier<io.mentorhub.engine.push.PushControl> pushControl,
+            Limits limits) {
         this.stores = stores;
         this.limits = limits;
         this.routes = ApiRoutes.all(stores, plugins, matchingRuns, surveys, programMetrics, connectorSync,
-                this::openApiDocument);
+                pushControl, this::openApiDocument);
         this.openApi = OpenApi.document(routes);
     }
 

@@ -23,6 +23,8 @@ import io.mentorhub.engine.store.PersonStore;
 import io.mentorhub.engine.survey.FitConcerns;
 import io.mentorhub.engine.survey.SurveyResults;
 import io.mentorhub.engine.survey.Surveys;
+import io.mentorhub.engine.push.PushControl;
+import io.mentorhub.engine.push.PushTasks;
 import io.mentorhub.engine.sync.ConnectorSync;
 import io.mentorhub.engine.sync.ConnectorType;
 import io.mentorhub.engine.sync.ConnectorView;
@@ -52,12 +54,12 @@ public final class ApiRoutes {
 
     public static List<Route> all(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
             Supplier<byte[]> openApi) {
-        return all(stores, plugins, matchingRuns, () -> null, () -> null, () -> null, openApi);
+        return all(stores, plugins, matchingRuns, () -> null, () -> null, () -> null, () -> null, openApi);
     }
 
     public static List<Route> all(Stores stores, Supplier<List<PluginInfo>> plugins, Supplier<MatchingRuns> matchingRuns,
             Supplier<Surveys> surveyEngine, Supplier<ProgramMetrics> programMetrics,
-            Supplier<ConnectorSync> connectorSync, Supplier<byte[]> openApi) {
+            Supplier<ConnectorSync> connectorSync, Supplier<PushControl> pushControl, Supplier<byte[]> openApi) {
         Access access = new Access(stores);
         PeopleApi people = new PeopleApi(stores);
         ProgramsApi programs = new ProgramsApi(stores, access);
@@ -71,6 +73,7 @@ public final class ApiRoutes {
         NotificationsApi notifications = new NotificationsApi(stores);
         MetricsApi metrics = new MetricsApi(stores, access, programMetrics);
         ConnectorsApi connectors = new ConnectorsApi(connectorSync);
+        PushApi pushes = new PushApi(pushControl);
 
         List<Route> routes = new ArrayList<>();
         // The API describes itself.
@@ -261,6 +264,20 @@ public final class ApiRoutes {
                         "connectors", ConnectorsApi.ReplayRequest.class, SyncRun.class, false, List.of(), 202)));
         routes.add(post("/api/connectors/{id}/dead-letters/{dead_letter_id}/discard", hr, connectors::discard,
                 doc("Mark a pending dead letter as not to be replayed", "connectors", null, DeadLetter.class)));
+        // What push connectors owe their systems (LMS, LRS, performance reviews), and their scheduled tasks.
+        routes.add(get("/api/connectors/{id}/push", syncing, pushes::status,
+                doc("Where the instance's pushes stand: items by status, the newest DEAD ones with their reason, a "
+                        + "hold while the vendor refuses the configuration, and the scheduled tasks' last runs",
+                        "connectors", null, PushControl.PushStatus.class)));
+        routes.add(post("/api/connectors/{id}/push/replay", syncing, pushes::replay,
+                doc("Send the instance's DEAD items again, with fresh attempts", "connectors", null, PushApi.Replayed.class)));
+        routes.add(post("/api/connectors/{id}/push/backfill", hr, pushes::backfill,
+                doc("Queue what the instance is owed for sessions, goals and milestones recorded before it was "
+                        + "configured (items already queued are not queued again)", "connectors", null, PushApi.Queued.class)));
+        routes.add(new Route("POST", "/api/connectors/{id}/tasks/{task}", syncing, pushes::runTask,
+                new Route.Doc("Run a scheduled task now: completions (read course completions into goal progress) "
+                        + "or review-feed (queue the feed of the current period, or of ?period=)", "connectors", null,
+                        PushTasks.TaskRun.class, false, List.of("period"), 200)));
 
         // Administration.
         routes.add(get("/api/keys", EnumSet.of(HR_ADMIN), admin::listKeys,

@@ -2,6 +2,8 @@ package io.mentorhub.engine.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,12 +28,36 @@ public interface OutboxDelivery {
      */
     Result deliver(Entry entry) throws Exception;
 
+    /**
+     * The most entries {@link #deliverAll} takes at once; 1 (the default) hands them over one by one. A delivery that
+     * sends several items in one request (an LRS takes a batch of statements) says more.
+     */
+    default int batchSize() {
+        return 1;
+    }
+
+    /**
+     * Delivers several entries of its topics at once: one result per entry, in the same order, a {@link Failure}
+     * for an entry that failed. Throwing fails them all alike.
+     */
+    default List<Result> deliverAll(List<Entry> entries) throws Exception {
+        List<Result> results = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            try {
+                results.add(deliver(entry));
+            } catch (Failure failure) {
+                results.add(failure);
+            }
+        }
+        return results;
+    }
+
     /** One outbox entry as stored: ids and versions in the payload, never confidential text. */
     record Entry(long id, String topic, String aggregateType, String aggregateId, String idempotencyKey,
             Map<String, Object> payload, int attempts, Instant createdAt) {
     }
 
-    /** What became of an entry that did not fail. */
+    /** What became of an entry: delivered, skipped, deferred, or (within a batch) a {@link Failure}. */
     sealed interface Result {
         /** Handed over: never delivered again. */
         record Delivered() implements Result {
@@ -66,7 +92,7 @@ public interface OutboxDelivery {
     }
 
     /** A failure in the drain's terms; the message is recorded and logged, so it carries no secret or content. */
-    final class Failure extends Exception {
+    final class Failure extends Exception implements Result {
         private static final long serialVersionUID = 1L;
         private final boolean permanent;
         private final transient Duration retryAfter;

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,11 +147,20 @@ public class OutboxDrain implements HealthIndicator {
         byTopic.forEach((topic, delivery) -> topics.computeIfAbsent(delivery, d -> new ArrayList<>()).add(topic));
         int handled = 0;
         for (Map.Entry<OutboxDelivery, List<String>> group : topics.entrySet()) {
+            OutboxDelivery delivery = group.getKey();
+            int batch = Math.max(1, delivery.batchSize());
+            List<Entry> claimed = new ArrayList<>();
             for (Entry entry : due(group.getValue())) {
                 if (claim(entry)) {
-                    handle(group.getKey(), entry);
-                    handled++;
+                    claimed.add(entry);
                 }
+                if (claimed.size() == batch) {
+                    handled += handle(delivery, claimed);
+                    claimed.clear();
+                }
+            }
+            if (!claimed.isEmpty()) {
+                handled += handle(delivery, claimed);
             }
         }
         lastPass = now();
@@ -182,25 +192,39 @@ public class OutboxDrain implements HealthIndicator {
                 now.plus(settings.lease()), entry.id(), now)) == 1;
     }
 
-    private void handle(OutboxDelivery delivery, Entry entry) throws SQLException {
-        Result result;
+    /** Delivers claimed entries (one call for a batch) and records each outcome. */
+    private int handle(OutboxDelivery delivery, List<Entry> entries) throws SQLException {
+        List<Result> results;
         try {
-            result = delivery.deliver(entry);
+            results = delivery.deliverAll(List.copyOf(entries));
+            if (results == null || results.size() != entries.size()) {
+                throw new IllegalStateException("answered " + (results == null ? "nothing" : results.size()
+                        + " results") + " for " + entries.size() + " entries");
+            }
         } catch (Failure failure) {
-            failed(delivery, entry, failure.getMessage(), failure.permanent(), failure.retryAfter());
-            return;
+            results = Collections.nCopies(entries.size(), failure);
         } catch (Exception e) {
-            failed(delivery, entry, "failed with " + e.getClass().getName(), false, null);
-            return;
+            Failure failure = Failure.transientFailure("failed with " + e.getClass().getName(), null);
+            results = Collections.nCopies(entries.size(), failure);
         }
-        Instant now = now();
-        if (result instanceof Result.Skipped skipped) {
+        for (int i = 0; i < entries.size(); i++) {
+            record(delivery, entries.get(i), results.get(i));
+        }
+        return entries.size();
+    }
+
+    private void record(OutboxDelivery delivery, Entry entry, Result result) throws SQLException {
+        if (result instanceof Failure failure) {
+            failed(delivery, entry, failure.getMessage(), failure.permanent(), failure.retryAfter());
+        } else if (result instanceof Result.Skipped skipped) {
             mark(entry, "SKIPPED", null, null, limit(skipped.reason()), entry.attempts());
             LOG.info("Outbox entry {} ({}) skipped: {}", entry.id(), entry.topic(), skipped.reason());
         } else if (result instanceof Result.Deferred deferred) {
             mark(entry, "PENDING", null, deferred.until(), limit(deferred.reason()), entry.attempts());
+        } else if (result instanceof Result.Delivered) {
+            mark(entry, "DELIVERED", now(), null, null, entry.attempts());
         } else {
-            mark(entry, "DELIVERED", now, null, null, entry.attempts());
+            failed(delivery, entry, "answered no result", false, null);
         }
     }
 

@@ -8,14 +8,14 @@ import java.time.Duration;
  * random — so instances that failed together do not retry together. Nothing waits longer than {@code cap}
  * (retry_after_cap): a vendor asking for an hour gets retried after the cap, and counts toward max_attempts.
  */
-record Backoff(Duration initial, Duration cap) {
+public record Backoff(Duration initial, Duration cap) {
 
     /**
      * @param failures   failed attempts so far for this page (1 after the first failure)
      * @param retryAfter what the vendor asked for, or null
      * @param random     a uniform number in [0, 1)
      */
-    Duration delay(int failures, Duration retryAfter, double random) {
+    public Duration delay(int failures, Duration retryAfter, double random) {
         long capMillis = cap.toMillis();
         if (retryAfter != null) {
             long asked = Math.min(retryAfter.toMillis(), capMillis);

@@ -106,10 +106,10 @@ public record ConnectorInstance(String id, String pid, String source, Map<String
                         + capability.facet().getSimpleName();
             }
         }
-        boolean source = capabilities.contains(Capability.PEOPLE_FULL_SYNC);
         boolean file = capabilities.contains(Capability.PEOPLE_FILE);
-        if (!source && !file) {
-            return "connector '" + connector.id() + "' reads no people (it declares " + capabilities + ")";
+        if (capabilities.isEmpty()) {
+            return "connector '" + connector.id() + "' declares no capability: it can neither read people nor "
+                    + "write anywhere";
         }
         if (file && settings.folder() == null) {
             return InstanceSettings.FOLDER + " is required: connector '" + connector.id() + "' reads files dropped "
@@ -177,8 +177,23 @@ public record ConnectorInstance(String id, String pid, String source, Map<String
                 ? (PeopleFileReader) connector : null;
     }
 
+    /** Whether the connector declares the capability (and so implements its facet). */
+    public boolean can(Capability capability) {
+        return connector != null && connector.capabilities().contains(capability);
+    }
+
+    /** The connector as the capability's facet, or null if it does not declare it. */
+    public <T> T facet(Capability capability, Class<T> type) {
+        return can(capability) && type.isInstance(connector) ? type.cast(connector) : null;
+    }
+
     boolean readsChanges() {
         return connector != null && connector.capabilities().contains(Capability.PEOPLE_INCREMENTAL_SYNC);
+    }
+
+    /** The text with this instance's secret values masked: for messages that may quote a vendor's answer. */
+    public String scrub(String text) {
+        return redaction().scrub(text);
     }
 
     Redaction redaction() {

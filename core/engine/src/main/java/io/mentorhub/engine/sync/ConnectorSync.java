@@ -392,6 +392,10 @@ public class ConnectorSync {
             throw new Refused("not-supported", "connector '" + instance.type() + "' cannot read only what changed; "
                     + "run a full sync");
         }
+        if (instance.peopleSource() == null && instance.fileReader() == null) {
+            throw new Refused("not-supported", "connector '" + instance.type() + "' reads no people: it writes to "
+                    + "its system (" + instance.connector().capabilities() + ")");
+        }
         if ((mode == Mode.FULL || mode == Mode.INCREMENTAL) && instance.peopleSource() == null) {
             throw new Refused("not-supported", "connector '" + instance.type() + "' reads dropped files: put the file "
                     + "in " + instance.settings().folder());

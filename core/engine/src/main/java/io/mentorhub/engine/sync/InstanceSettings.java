@@ -27,7 +27,7 @@ import java.util.regex.PatternSyntaxException;
 public record InstanceSettings(String type, boolean enabled, SyncSchedule incremental, boolean incrementalSet,
         SyncSchedule full, double rateLimit, int pageSize, Set<String> fields, Duration overlap, int maxAttempts,
         Duration retryDelay, Duration retryAfterCap, int coverageThreshold, boolean allowHttp, Path folder,
-        Pattern filePattern) {
+        Pattern filePattern, SyncSchedule completions, SyncSchedule reviewFeed, String reviewPeriod) {
 
     public static final String TYPE = "type";
     public static final String ENABLED = "enabled";
@@ -44,6 +44,11 @@ public record InstanceSettings(String type, boolean enabled, SyncSchedule increm
     public static final String ALLOW_HTTP = "allow_http";
     public static final String FOLDER = "folder";
     public static final String FILE_PATTERN = "file_pattern";
+    public static final String SCHEDULE_COMPLETIONS = "schedule_completions";
+    public static final String SCHEDULE_REVIEW_FEED = "schedule_review_feed";
+    public static final String REVIEW_PERIOD = "review_period";
+    /** The review periods a scheduled feed push can cover: the one that contains the day of the push. */
+    public static final Set<String> REVIEW_PERIODS = Set.of("quarter", "half", "year");
 
     /** Every standard field: what an instance keeps unless its {@code fields} says less. */
     public static final String DEFAULT_FIELDS = String.join(",", new TreeSet<>(PersonFields.ALL));
@@ -84,7 +89,16 @@ public record InstanceSettings(String type, boolean enabled, SyncSchedule increm
                     "PEOPLE_FILE connectors: the folder watched for files (processed ones go to archive/, refused "
                             + "ones to failed/)"),
             Setting.optional(FILE_PATTERN, "File pattern", Setting.Type.STRING, ".*\\.csv",
-                    "PEOPLE_FILE connectors: regular expression the names of the files to read match"));
+                    "PEOPLE_FILE connectors: regular expression the names of the files to read match"),
+            Setting.optional(SCHEDULE_COMPLETIONS, "Completions schedule", Setting.Type.STRING, "6h",
+                    "LEARNING_COMPLETIONS connectors: how often course completions are read into goal progress "
+                            + "(off, an interval or daily HH:MM)"),
+            Setting.optional(SCHEDULE_REVIEW_FEED, "Review feed schedule", Setting.Type.STRING, "daily 03:00",
+                    "REVIEW_FEED connectors: when the review feed of the current period is pushed (entries that "
+                            + "did not change since their last push are not sent again)"),
+            Setting.optional(REVIEW_PERIOD, "Review period", Setting.Type.STRING, "half",
+                    "REVIEW_FEED connectors: the period a scheduled push covers, the one containing the day of the "
+                            + "push: quarter, half or year"));
 
     private static final Set<String> KEYS;
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
@@ -154,12 +168,19 @@ public record InstanceSettings(String type, boolean enabled, SyncSchedule increm
         } catch (PatternSyntaxException e) {
             problems.put(FILE_PATTERN, "is not a valid regular expression");
         }
+        SyncSchedule completions = schedule(values, SCHEDULE_COMPLETIONS, problems);
+        SyncSchedule reviewFeed = schedule(values, SCHEDULE_REVIEW_FEED, problems);
+        String reviewPeriod = values.get(REVIEW_PERIOD).toLowerCase(Locale.ROOT);
+        if (!REVIEW_PERIODS.contains(reviewPeriod)) {
+            problems.put(REVIEW_PERIOD, "must be quarter, half or year");
+        }
         if (!problems.isEmpty()) {
             return null;
         }
         String explicit = raw.get(SCHEDULE_INCREMENTAL);
         return new InstanceSettings(type, enabled, incremental, explicit != null && !explicit.isBlank(), full, rate,
-                pageSize, fields, overlap, maxAttempts, retryDelay, cap, threshold, allowHttp, folder, filePattern);
+                pageSize, fields, overlap, maxAttempts, retryDelay, cap, threshold, allowHttp, folder, filePattern,
+                completions, reviewFeed, reviewPeriod);
     }
 
     /** The settings as configuration values, each key as {@link #parse} reads it. */
@@ -183,6 +204,9 @@ public record InstanceSettings(String type, boolean enabled, SyncSchedule increm
             shown.put(FOLDER, folder.toString());
         }
         shown.put(FILE_PATTERN, filePattern.pattern());
+        shown.put(SCHEDULE_COMPLETIONS, completions.toString());
+        shown.put(SCHEDULE_REVIEW_FEED, reviewFeed.toString());
+        shown.put(REVIEW_PERIOD, reviewPeriod);
         return shown;
     }
 

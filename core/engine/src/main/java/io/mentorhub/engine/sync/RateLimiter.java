@@ -1,5 +1,6 @@
 package io.mentorhub.engine.sync;
 
+import io.mentorhub.api.connector.ConnectorException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.LongSupplier;
@@ -12,7 +13,7 @@ import java.util.function.LongSupplier;
  * only reach the vendor after it was sent, and it is sent only a full window after the answer to the request whose
  * token it reuses. Retries take tokens too. One limiter per instance; an instance runs one job at a time.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private static final long FAR_FUTURE = Long.MAX_VALUE;
 
@@ -22,8 +23,27 @@ final class RateLimiter {
     /** When each token in use comes back (nanoTime); FAR_FUTURE while its request is still in flight. */
     private final Deque<Long> returns = new ArrayDeque<>();
 
-    RateLimiter(double perSecond) {
+    public RateLimiter(double perSecond) {
         this(perSecond, System::nanoTime);
+    }
+
+    /** A request to the vendor, e.g. one call of a connector facet. */
+    public interface Request<T> {
+        T send() throws ConnectorException;
+    }
+
+    /** Sends one request within the budget: waits for a token, sends, and returns the token after the answer. */
+    public <T> T send(Request<T> request) throws ConnectorException, InterruptedException {
+        long wait;
+        while ((wait = waitNanos()) > 0) {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        started();
+        try {
+            return request.send();
+        } finally {
+            finished();
+        }
     }
 
     RateLimiter(double perSecond, LongSupplier clock) {

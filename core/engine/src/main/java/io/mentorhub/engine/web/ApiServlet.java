@@ -101,6 +101,18 @@ public class ApiServlet extends HttpServlet implements HealthIndicator {
     }
 
     private transient volatile ConnectorSync connectorSync;
+    private transient volatile io.mentorhub.engine.push.PushControl pushControl;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindPushControl(io.mentorhub.engine.push.PushControl control) {
+        pushControl = control;
+    }
+
+    void unbindPushControl(io.mentorhub.engine.push.PushControl control) {
+        if (pushControl == control) {
+            pushControl = null;
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindConnectorSync(ConnectorSync sync) {
@@ -130,7 +142,7 @@ public class ApiServlet extends HttpServlet implements HealthIndicator {
             LOG.error("Could not set up the bootstrap admin key", e);
         }
         api = new Api(stores, plugins::plugins, () -> matchingRuns, () -> surveys, () -> programMetrics,
-                () -> connectorSync,
+                () -> connectorSync, () -> pushControl,
                 new Api.Limits(config.maxBodyBytes(), config.maxBulkBodyBytes()));
     }
 

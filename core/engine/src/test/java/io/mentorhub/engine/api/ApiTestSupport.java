@@ -44,6 +44,7 @@ public class ApiTestSupport implements AutoCloseable {
                     io.mentorhub.engine.metrics.SurveyFigures.NONE);
     /** Set by tests that sync connectors; null answers 503 like a hub whose sync has not started. */
     public volatile io.mentorhub.engine.sync.ConnectorSync connectorSync;
+    public volatile io.mentorhub.engine.push.PushControl pushControl;
     public final Api api;
     public final Server server;
     public final int port;
@@ -73,7 +74,7 @@ public class ApiTestSupport implements AutoCloseable {
         database = new Database(url, user, password, 8);
         Stores stores = Stores.on(database);
         api = new Api(stores, List::of, () -> matchingRuns, () -> surveys, () -> programMetrics, () -> connectorSync,
-                Api.Limits.DEFAULT);
+                () -> pushControl, Api.Limits.DEFAULT);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
