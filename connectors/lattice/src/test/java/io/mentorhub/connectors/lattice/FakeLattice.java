@@ -30,10 +30,10 @@ import java.util.regex.Pattern;
  * (GoalUpdate), {@code POST /v1/goal/{id}/updates} (comment, currentAmount); errors as {@code {"error": "…"}};
  * bearer-token authentication. It counts goals created and progress updates posted, per goal.
  */
-final class FakeLattice implements ResponseDefinitionTransformerV2, PushSandbox {
+public final class FakeLattice implements ResponseDefinitionTransformerV2, PushSandbox {
 
-    static final String NAME = "fake-lattice";
-    static final int STALL_MILLIS = 2500;
+    public static final String NAME = "fake-lattice";
+    public static final int STALL_MILLIS = 2500;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern USER_GOALS = Pattern.compile("/v1/user/([^/]+)/goals");
     private static final Pattern GOAL = Pattern.compile("/v1/goals/([^/]+)");
@@ -52,7 +52,7 @@ final class FakeLattice implements ResponseDefinitionTransformerV2, PushSandbox 
     private int writesBeforeStall = -1;
     private int requests;
 
-    FakeLattice(String key) {
+    public FakeLattice(String key) {
         this.key = key;
     }
 
@@ -66,7 +66,7 @@ final class FakeLattice implements ResponseDefinitionTransformerV2, PushSandbox 
         return false;
     }
 
-    synchronized String user(String email, String status) {
+    public synchronized String user(String email, String status) {
         String id = "user_" + nextId++;
         ObjectNode user = JSON.createObjectNode();
         user.put("id", id);
@@ -83,7 +83,7 @@ final class FakeLattice implements ResponseDefinitionTransformerV2, PushSandbox 
     }
 
     /** A goal someone made in Lattice (or an earlier run), owned by this user. */
-    synchronized String goal(String ownerId, String name, String description, String state, Double currentAmount) {
+    public synchronized String goal(String ownerId, String name, String description, String state, Double currentAmount) {
         ObjectNode body = JSON.createObjectNode();
         body.put("name", name);
         body.put("description", description);
@@ -98,11 +98,11 @@ final class FakeLattice implements ResponseDefinitionTransformerV2, PushSandbox 
         return id;
     }
 
-    synchronized ObjectNode goal(String id) {
+    public synchronized ObjectNode goal(String id) {
         return goals.get(id);
     }
 
-    synchronized List<ObjectNode> goalsLinkedTo(String externalId) {
+    public synchronized List<ObjectNode> goalsLinkedTo(String externalId) {
         List<ObjectNode> linked = new ArrayList<>();
         for (ObjectNode goal : goals.values()) {
             if (externalId.equals(LatticeConnector.linkOf(goal.path("description").asText("")))) {
@@ -112,15 +112,15 @@ final class FakeLattice implements ResponseDefinitionTransformerV2, PushSandbox 
         return linked;
     }
 
-    synchronized List<JsonNode> updatesOf(String goalId) {
+    public synchronized List<JsonNode> updatesOf(String goalId) {
         return List.copyOf(updates.getOrDefault(goalId, List.of()));
     }
 
-    synchronized List<JsonNode> replacements() {
+    public synchronized List<JsonNode> replacements() {
         return List.copyOf(replaced);
     }
 
-    synchronized int goalCount() {
+    public synchronized int goalCount() {
         return goals.size();
     }
 
@@ -135,7 +135,7 @@ final class FakeLattice implements ResponseDefinitionTransformerV2, PushSandbox 
     }
 
     /** The write after the next {@code writes} ones is committed and answered too late. */
-    synchronized void stallAfter(int writes) {
+    public synchronized void stallAfter(int writes) {
         writesBeforeStall = writes;
     }
 

@@ -33,18 +33,18 @@ import java.util.TreeMap;
  * {@code nocriteriaset}, {@code cannotviewreport}. {@code enrol_manual_enrol_users} is one transaction: the first bad
  * enrolment rolls the whole batch back.
  */
-final class FakeMoodle implements ResponseDefinitionTransformerV2, PushSandbox {
+public final class FakeMoodle implements ResponseDefinitionTransformerV2, PushSandbox {
 
-    static final String NAME = "fake-moodle";
+    public static final String NAME = "fake-moodle";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A Moodle-specific fault staged on every request (the canonical ones come through {@link #fail}). */
-    enum Trouble {
+    public enum Trouble {
         NONE, MAINTENANCE, HTML_PAGE, CUT_JSON
     }
 
     /** How long a stalled answer is held back: longer than the 1 s time-out the tests configure. */
-    static final int STALL_MILLIS = 2500;
+    public static final int STALL_MILLIS = 2500;
 
     private record User(long id, String email, boolean suspended) {
     }
@@ -52,7 +52,7 @@ final class FakeMoodle implements ResponseDefinitionTransformerV2, PushSandbox {
     private record Course(long id, boolean manualEnrolment, boolean completionTracked, int aggregation) {
     }
 
-    record Placement(long userId, long courseId) {
+    public record Placement(long userId, long courseId) {
     }
 
     private final String token;
@@ -72,7 +72,7 @@ final class FakeMoodle implements ResponseDefinitionTransformerV2, PushSandbox {
     private int stallNextEnrolMillis;
     private int requests;
 
-    FakeMoodle(String token) {
+    public FakeMoodle(String token) {
         this.token = token;
     }
 
@@ -88,36 +88,36 @@ final class FakeMoodle implements ResponseDefinitionTransformerV2, PushSandbox {
 
     // --- the site's content -----------------------------------------------------------------------------------------
 
-    synchronized long user(String email, boolean suspended) {
+    public synchronized long user(String email, boolean suspended) {
         long id = nextUser++;
         users.put(id, new User(id, email, suspended));
         return id;
     }
 
-    synchronized void course(long id, boolean manualEnrolment, boolean completionTracked, int criteria,
+    public synchronized void course(long id, boolean manualEnrolment, boolean completionTracked, int criteria,
             int aggregation) {
         courses.put(id, new Course(id, manualEnrolment, completionTracked, aggregation));
         criteriaCount.put(id, criteria);
     }
 
-    synchronized void enrolled(long userId, long courseId) {
+    public synchronized void enrolled(long userId, long courseId) {
         enrolments.put(new Placement(userId, courseId), 5L);
     }
 
-    synchronized void criterionMet(long userId, long courseId, long epochSecond) {
+    public synchronized void criterionMet(long userId, long courseId, long epochSecond) {
         criteriaMet.computeIfAbsent(new Placement(userId, courseId), p -> new ArrayList<>()).add(epochSecond);
     }
 
-    synchronized void withoutFunction(String function) {
+    public synchronized void withoutFunction(String function) {
         functions.remove(function);
     }
 
-    synchronized void trouble(Trouble trouble) {
+    public synchronized void trouble(Trouble trouble) {
         this.trouble = trouble;
     }
 
     /** The next enrolment call commits, then answers only after this many milliseconds. */
-    synchronized void stallNextEnrolment(int millis) {
+    public synchronized void stallNextEnrolment(int millis) {
         stallNextEnrolMillis = millis;
     }
 
@@ -155,12 +155,12 @@ final class FakeMoodle implements ResponseDefinitionTransformerV2, PushSandbox {
         return 0;
     }
 
-    synchronized Map<Placement, Long> enrolments() {
+    public synchronized Map<Placement, Long> enrolments() {
         return Map.copyOf(enrolments);
     }
 
     /** How many enrolments were created (an enrolment of someone already enrolled creates nothing). */
-    synchronized int enrolmentWrites() {
+    public synchronized int enrolmentWrites() {
         return enrolmentWrites;
     }
 

@@ -32,10 +32,10 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC signature when given a secret (computed here independently of the connector), and refuses entries for people
  * it does not know (422), like an HRIS-side integration would.
  */
-final class FakeFeedEndpoint implements ResponseDefinitionTransformerV2, PushSandbox {
+public final class FakeFeedEndpoint implements ResponseDefinitionTransformerV2, PushSandbox {
 
-    static final String NAME = "fake-feed-endpoint";
-    static final int STALL_MILLIS = 2500;
+    public static final String NAME = "fake-feed-endpoint";
+    public static final int STALL_MILLIS = 2500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Stored(byte[] digest, String id, JsonNode envelope) {
@@ -54,7 +54,7 @@ final class FakeFeedEndpoint implements ResponseDefinitionTransformerV2, PushSan
     private int nextId = 1;
 
     /** @param authorization the Authorization header value it expects, or null for none */
-    FakeFeedEndpoint(String authorization, long now) {
+    public FakeFeedEndpoint(String authorization, long now) {
         this.authorization = authorization;
         this.now = now;
     }
@@ -69,24 +69,24 @@ final class FakeFeedEndpoint implements ResponseDefinitionTransformerV2, PushSan
         return false;
     }
 
-    synchronized void knows(String email) {
+    public synchronized void knows(String email) {
         knownEmails.add(email);
     }
 
-    synchronized void signedWith(String secret, String header) {
+    public synchronized void signedWith(String secret, String header) {
         hmacSecret = secret;
         signatureHeader = header;
     }
 
-    synchronized void stillProcessing(String key) {
+    public synchronized void stillProcessing(String key) {
         inProgress.add(key);
     }
 
-    synchronized int stored() {
+    public synchronized int stored() {
         return byKey.size();
     }
 
-    synchronized JsonNode envelope(String idempotencyKey) {
+    public synchronized JsonNode envelope(String idempotencyKey) {
         Stored stored = byKey.get(idempotencyKey);
         return stored == null ? null : stored.envelope();
     }

@@ -33,13 +33,13 @@ import java.util.UUID;
  * allows, chosen per test: {@link Conflicts#SPEC} stores nothing and accepts an identical statement (409 for a
  * different one), {@link Conflicts#ALWAYS_409} answers 409 for any id it holds, as some stores do.
  */
-final class FakeLrs implements ResponseDefinitionTransformerV2, PushSandbox {
+public final class FakeLrs implements ResponseDefinitionTransformerV2, PushSandbox {
 
-    static final String NAME = "fake-lrs";
-    static final int STALL_MILLIS = 2500;
+    public static final String NAME = "fake-lrs";
+    public static final int STALL_MILLIS = 2500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Conflicts {
+    public enum Conflicts {
         SPEC, ALWAYS_409
     }
 
@@ -52,7 +52,7 @@ final class FakeLrs implements ResponseDefinitionTransformerV2, PushSandbox {
     private boolean stallNextWrite;
     private int requests;
 
-    FakeLrs(String key, String secret) {
+    public FakeLrs(String key, String secret) {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((key + ":" + secret)
                 .getBytes(StandardCharsets.UTF_8));
     }
@@ -67,25 +67,25 @@ final class FakeLrs implements ResponseDefinitionTransformerV2, PushSandbox {
         return false;
     }
 
-    synchronized void conflicts(Conflicts conflicts) {
+    public synchronized void conflicts(Conflicts conflicts) {
         this.conflicts = conflicts;
     }
 
     /** Batches larger than this are refused with 413. */
-    synchronized void maxBatch(int maxBatch) {
+    public synchronized void maxBatch(int maxBatch) {
         this.maxBatch = maxBatch;
     }
 
     /** A statement with this id was stored and then voided: it exists, but a plain GET no longer returns it. */
-    synchronized void voided(UUID id) {
+    public synchronized void voided(UUID id) {
         voided.add(id.toString());
     }
 
-    synchronized JsonNode statement(UUID id) {
+    public synchronized JsonNode statement(UUID id) {
         return statements.get(id.toString());
     }
 
-    synchronized int stored() {
+    public synchronized int stored() {
         return statements.size();
     }
 

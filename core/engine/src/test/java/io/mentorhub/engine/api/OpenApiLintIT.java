@@ -19,7 +19,7 @@ class OpenApiLintIT {
     void openApiDocumentLintsClean() throws Exception {
         Path document = Path.of("target/openapi.json");
         Files.write(document, OpenApi.document(ApiRoutes.all(Stores.on(null), List::of, () -> null, () -> null, () -> null,
-                () -> null,
+                () -> null, () -> null,
                 () -> new byte[0])));
         Path ruleset = Path.of("target/spectral.yaml");
         Files.writeString(ruleset, "extends: [\"spectral:oas\"]\n");

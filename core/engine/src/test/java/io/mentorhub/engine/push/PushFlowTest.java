@@ -1,0 +1,413 @@
+package io.mentorhub.engine.push;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.mentorhub.engine.api.MentorshipFixture.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.mentorhub.api.connector.Connector;
+import io.mentorhub.api.connector.LearningRecords.LearningRecord;
+import io.mentorhub.api.connector.LearningRecords.Verb;
+import io.mentorhub.connectors.lattice.FakeLattice;
+import io.mentorhub.connectors.lattice.LatticeConnector;
+import io.mentorhub.connectors.moodle.FakeMoodle;
+import io.mentorhub.connectors.moodle.MoodleConnector;
+import io.mentorhub.connectors.reviewfeed.FakeFeedEndpoint;
+import io.mentorhub.connectors.reviewfeed.ReviewFeedConnector;
+import io.mentorhub.connectors.xapi.FakeLrs;
+import io.mentorhub.connectors.xapi.XapiConnector;
+import io.mentorhub.engine.api.ApiTestSupport;
+import io.mentorhub.engine.api.MentorshipFixture;
+import io.mentorhub.engine.outbox.OutboxDrain;
+import io.mentorhub.engine.sync.ConnectorInstances;
+import io.mentorhub.testkit.PeopleSandbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 6 end to end in the engine: mentoring recorded through the API reaches the real push connectors (xAPI,
+ * Moodle, Lattice, review feed) through the outbox, against their vendors' fakes (the connectors' test-jars), and
+ * completions come back from Moodle into goal progress. Point 4: a target that commits a write and then times out
+ * holds exactly one copy per key (WireMock's request journal shows the retries), retries stay within the maximum, and
+ * DEAD items are sent again on request.
+ */
+class PushFlowTest {
+
+    private static final int MAX_ATTEMPTS = 3;
+
+    private ApiTestSupport api;
+    private final ConnectorInstances instances = new ConnectorInstances();
+    private final List<WireMockServer> servers = new ArrayList<>();
+    private final List<AutoCloseable> connectors = new ArrayList<>();
+    private PushPlanner planner;
+    private ConnectorPush push;
+    private PushTasks tasks;
+    private PushControl control;
+    private OutboxDrain drain;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = new ApiTestSupport();
+        planner = new PushPlanner(api.database, instances);
+        push = new ConnectorPush(api.database, instances, api.clock);
+        tasks = new PushTasks(api.database, instances, null, api.clock, ZoneOffset.UTC);
+        control = new PushControl(api.database, instances, planner, push, tasks);
+        api.pushControl = control;
+        drain = new OutboxDrain(api.database, null, new OutboxDrain.Settings(1000, 50, MAX_ATTEMPTS,
+                Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(5)), api.clock);
+        drain.bindDelivery(planner);
+        drain.bindDelivery(push);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable connector : connectors) {
+            connector.close();
+        }
+        servers.forEach(WireMockServer::stop);
+        api.close();
+    }
+
+    private WireMockServer fake(Extension transformer, String name) {
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(transformer));
+        server.start();
+        server.stubFor(any(urlPathMatching("/.*")).willReturn(aResponse().withTransformers(name)));
+        servers.add(server);
+        return server;
+    }
+
+    private <C extends Connector & AutoCloseable> void install(C connector) {
+        connectors.add(connector);
+        instances.bindConnector(connector);
+    }
+
+    private void configure(String id, Map<String, String> settings) {
+        Hashtable<String, Object> properties = new Hashtable<>(settings);
+        properties.put("allow_http", "true");
+        instances.updated(ConnectorInstances.FACTORY_PID + "~" + id, properties);
+    }
+
+    /** Drains until nothing is due (the test clock stands still: retries wait for {@link #later}). */
+    private void drainAll() throws Exception {
+        for (int pass = 0; pass < 20 && drain.drain() > 0; pass++) {
+            // each pass delivers what the previous one queued
+        }
+    }
+
+    private void later(Duration duration) throws Exception {
+        api.clock.advance(duration);
+        drainAll();
+    }
+
+    private Map<String, Long> pushItems(String instance) throws Exception {
+        return control.status(instance).items();
+    }
+
+    @Test
+    void sessionsGoalsAndMilestonesBecomeXapiStatementsOnceEach() throws Exception {
+        FakeLrs lrs = new FakeLrs("lrs-key", "lrs-secret");
+        WireMockServer server = fake(lrs, FakeLrs.NAME);
+        install(new XapiConnector());
+        configure("lrs", Map.of("type", "xapi", "endpoint_url", "http://127.0.0.1:" + server.port() + "/data/xAPI/",
+                "lrs_key", "lrs-key", "lrs_secret", "lrs-secret", "iri_base", "https://mentoring.example.com/xapi/",
+                "timeout_seconds", "1"));
+        MentorshipFixture fixture = new MentorshipFixture(api);
+        drainAll();
+
+        // Two sessions with two attendees each, two goals set; no milestone reached yet.
+        assertEquals(6, lrs.stored());
+        String attended = "session:" + fixture.session.get("1") + ":attended:mentee-1";
+        JsonNode statement = lrs.statement(new LearningRecord(attended, "mentee-1@example.com", null,
+                Verb.ATTENDED_SESSION, "x", null, null, Instant.EPOCH).recordId());
+        assertNotNull(statement, "the statement id is derived from the item key");
+        assertEquals("mailto:mentee-1@example.com", statement.path("actor").path("mbox").asText());
+        assertEquals(1, server.getAllServeEvents().stream().filter(e -> e.getRequest().getMethod().getName()
+                .equals("POST")).count(), "the six statements travel in one batch");
+
+        // The goal completed and its milestone reached: one statement each.
+        completeGoal(fixture, "1", "mentee-1");
+        reachMilestone(fixture, "1", "mentee-1");
+        drainAll();
+        assertEquals(8, lrs.stored());
+
+        // The same session saved again: nothing new; a person no longer attending is not claimed to have attended.
+        Map<String, Object> session = new LinkedHashMap<>(MentorshipFixture.sessionBody("mentor-1", "mentee-1"));
+        session.put("pairing_id", fixture.pairing1);
+        session.put("attendance", List.of(Map.of("person_id", "mentor-1", "presence", "ATTENDED"),
+                Map.of("person_id", "mentee-1", "presence", "EXCUSED")));
+        expect(200, api.call("PUT", "/api/sessions/" + fixture.session.get("1"), fixture.key.get("mentor-1"),
+                session));
+        drainAll();
+        assertEquals(8, lrs.stored());
+        assertEquals(Map.of("DELIVERED", 8L), pushItems("lrs"));
+    }
+
+    @Test
+    void goalsWithCoursesEnrolTheOwnerInMoodleAndCompletionsRaiseTheirProgress() throws Exception {
+        FakeMoodle moodle = new FakeMoodle("moodle-token");
+        WireMockServer server = fake(moodle, FakeMoodle.NAME);
+        long learner = moodle.user("mentee-1@example.com", false);
+        moodle.course(101, true, true, 1, 1);
+        moodle.course(102, true, true, 1, 1);
+        install(new MoodleConnector());
+        configure("lms", Map.of("type", "moodle", "site_url", "http://127.0.0.1:" + server.port(), "token",
+                "moodle-token", "timeout_seconds", "1"));
+        MentorshipFixture fixture = new MentorshipFixture(api);
+        drainAll();
+        assertTrue(moodle.enrolments().isEmpty(), "no goal links a course yet");
+
+        Map<String, Object> goal = new LinkedHashMap<>(MentorshipFixture.goalBody("mentee-1"));
+        goal.put("pairing_id", fixture.pairing1);
+        goal.put("lms_course_ids", List.of("101", "102"));
+        expect(200, api.call("PUT", "/api/goals/" + fixture.goal.get("1"), fixture.key.get("mentee-1"), goal));
+        drainAll();
+        assertEquals(2, moodle.enrolments().size());
+        assertTrue(moodle.enrolments().containsKey(new FakeMoodle.Placement(learner, 101)));
+        assertTrue(moodle.enrolments().containsKey(new FakeMoodle.Placement(learner, 102)));
+
+        // Nothing completed: the pull records nothing and leaves progress alone.
+        assertEquals("SUCCEEDED", control.run("lms", PushTasks.COMPLETIONS, null).outcome());
+        assertEquals(20, goalProgress(fixture, "1"));
+
+        moodle.criterionMet(learner, 101, Instant.parse("2027-02-20T12:00:00Z").getEpochSecond());
+        PushTasks.TaskRun run = control.run("lms", PushTasks.COMPLETIONS, null);
+        assertEquals("SUCCEEDED", run.outcome(), run.detail());
+        assertTrue(run.detail().contains("1 newly completed, 1 goal progressed"), run.detail());
+        assertEquals(50, goalProgress(fixture, "1"), "one of two linked courses completed");
+        assertEquals(List.of("101"), api.database.inTransaction(tx -> tx.query("SELECT course_id FROM "
+                + "course_completion WHERE person_id = 'mentee-1'", row -> row.getString("course_id"))));
+
+        // Asked again: the recorded completion is not asked for, nothing changes twice.
+        run = control.run("lms", PushTasks.COMPLETIONS, null);
+        assertTrue(run.detail().startsWith("asked 1 course, 0 newly completed"), run.detail());
+        assertEquals(50, goalProgress(fixture, "1"));
+    }
+
+    @Test
+    void eachParticipantHasOneLatticeGoalPerProgramKeptUpToDate() throws Exception {
+        FakeLattice lattice = new FakeLattice("lattice-key");
+        WireMockServer server = fake(lattice, FakeLattice.NAME);
+        for (String person : List.of("mentee-1", "mentee-2")) {
+            lattice.user(person + "@example.com", "ACTIVE");
+        }
+        install(new LatticeConnector());
+        configure("perf", Map.of("type", "lattice", "base_url", "http://127.0.0.1:" + server.port() + "/v1",
+                "api_key", "lattice-key", "timeout_seconds", "1"));
+        MentorshipFixture fixture = new MentorshipFixture(api);
+        drainAll();
+        String link = MentoringContent.externalId(fixture.programId, "mentee-1");
+        List<ObjectNode> goals = lattice.goalsLinkedTo(link);
+        assertEquals(1, goals.size());
+        assertEquals(20.0, goals.get(0).path("currentAmount").asDouble(), goals.get(0).toString());
+
+        // A second goal at 60 %: still one Lattice goal, now at the mean, 40 %.
+        Map<String, Object> second = new LinkedHashMap<>(MentorshipFixture.goalBody("mentee-1"));
+        second.put("title", "Lead a design review");
+        second.put("progress_percent", 60);
+        expect(201, api.call("POST", "/api/pairings/" + fixture.pairing1 + "/goals", fixture.key.get("mentee-1"),
+                second));
+        drainAll();
+        goals = lattice.goalsLinkedTo(link);
+        assertEquals(1, goals.size());
+        assertEquals(40.0, goals.get(0).path("currentAmount").asDouble(), goals.get(0).toString());
+        assertEquals(2, lattice.goalCount(), "one per participant: mentee-1 and mentee-2");
+        assertFalse(goals.get(0).toString().contains("Confidential"), "no reflection reaches the goal");
+    }
+
+    @Test
+    void theReviewFeedIsPushedOnlyAsConsentedAndATimedOutWriteLandsOnce() throws Exception {
+        FakeFeedEndpoint endpoint = new FakeFeedEndpoint("Bearer feed-token", api.clock.instant().getEpochSecond());
+        WireMockServer server = fake(endpoint, FakeFeedEndpoint.NAME);
+        for (String person : List.of("mentor-1", "mentee-1", "mentor-2", "mentee-2")) {
+            endpoint.knows(person + "@example.com");
+        }
+        install(new ReviewFeedConnector());
+        configure("feed", Map.of("type", "review-feed", "endpoint_url", "http://127.0.0.1:" + server.port()
+                + "/inbound/review-feed", "bearer_token", "feed-token", "timeout_seconds", "1"));
+        MentorshipFixture fixture = new MentorshipFixture(api);
+        drainAll();
+        assertEquals(0, endpoint.requests(), "the feed goes on its schedule, not with every change");
+
+        PushTasks.TaskRun run = control.run("feed", PushTasks.REVIEW_FEED, null);
+        assertTrue(run.detail().endsWith("4 entries queued, 0 unchanged since their last push"), run.detail());
+
+        // The endpoint stores the first entry, and its answer comes after the time-out: the batch fails.
+        endpoint.commitThenStall();
+        drainAll();
+        assertEquals(1, endpoint.stored());
+        assertEquals(Map.of("PENDING", 4L), pushItems("feed"));
+        later(Duration.ofSeconds(31));
+        assertEquals(4, endpoint.stored(), "each person's entry held once");
+        assertEquals(Map.of("DELIVERED", 4L), pushItems("feed"));
+        Map<String, Integer> posts = postsByKey(server);
+        assertEquals(4, posts.size());
+        assertEquals(List.of(1, 1, 1, 2), posts.values().stream().sorted().toList(),
+                "the timed-out entry was sent twice with the same key, the others once");
+
+        // Only reflections shared for review leave the hub, in any entry.
+        String bodies = String.join("\n", server.getAllServeEvents().stream()
+                .map(e -> e.getRequest().getBodyAsString()).toList());
+        assertTrue(bodies.contains("SHARED_FOR_REVIEW note"));
+        assertFalse(bodies.contains("PRIVATE note"));
+        assertFalse(bodies.contains("PAIR note"));
+
+        // Nothing changed: nothing is sent again. A goal changed: that person's entry goes, under a new key.
+        run = control.run("feed", PushTasks.REVIEW_FEED, null);
+        assertTrue(run.detail().endsWith("0 entries queued, 4 unchanged since their last push"), run.detail());
+        Map<String, Object> goal = new LinkedHashMap<>(MentorshipFixture.goalBody("mentee-1"));
+        goal.put("pairing_id", fixture.pairing1);
+        goal.put("progress_percent", 70);
+        expect(200, api.call("PUT", "/api/goals/" + fixture.goal.get("1"), fixture.key.get("mentee-1"), goal));
+        run = control.run("feed", PushTasks.REVIEW_FEED, null);
+        assertTrue(run.detail().endsWith("1 entry queued, 3 unchanged since their last push"), run.detail());
+        drainAll();
+        assertEquals(5, endpoint.stored());
+    }
+
+    @Test
+    void aFailingTargetIsTriedAtMostTheMaximumThenDeadUntilReplayed() throws Exception {
+        FakeFeedEndpoint endpoint = new FakeFeedEndpoint("Bearer feed-token", api.clock.instant().getEpochSecond());
+        WireMockServer server = fake(endpoint, FakeFeedEndpoint.NAME);
+        for (String person : List.of("mentor-1", "mentee-1", "mentor-2", "mentee-2")) {
+            endpoint.knows(person + "@example.com");
+        }
+        install(new ReviewFeedConnector());
+        configure("feed", Map.of("type", "review-feed", "endpoint_url", "http://127.0.0.1:" + server.port()
+                + "/inbound/review-feed", "bearer_token", "feed-token", "timeout_seconds", "1"));
+        new MentorshipFixture(api);
+        control.run("feed", PushTasks.REVIEW_FEED, null);
+
+        endpoint.fail(PeopleSandbox.Failure.serverError());
+        drainAll();
+        for (int i = 0; i < 5; i++) {
+            later(Duration.ofMinutes(10));
+        }
+        assertEquals(Map.of("DEAD", 4L), pushItems("feed"));
+        // The connector stops a batch at the first failing entry, so later entries may never have been tried.
+        Map<String, Integer> posts = postsByKey(server);
+        assertFalse(posts.isEmpty());
+        posts.values().forEach(n -> assertTrue(n <= MAX_ATTEMPTS, "at most " + MAX_ATTEMPTS + " tries: " + posts));
+        assertEquals(MAX_ATTEMPTS, posts.values().stream().mapToInt(Integer::intValue).max().orElseThrow());
+        assertTrue(control.status("feed").dead().get(0).reason().startsWith("gave up after 3 attempts"));
+
+        endpoint.stopFailing();
+        assertEquals(4, control.replay("feed"));
+        drainAll();
+        assertEquals(Map.of("DELIVERED", 4L), pushItems("feed"));
+        assertEquals(4, endpoint.stored());
+    }
+
+    @Test
+    void refusedCredentialsHoldItemsBackWithoutSpendingAttemptsUntilTheConfigurationChanges() throws Exception {
+        FakeFeedEndpoint endpoint = new FakeFeedEndpoint("Bearer feed-token", api.clock.instant().getEpochSecond());
+        WireMockServer server = fake(endpoint, FakeFeedEndpoint.NAME);
+        for (String person : List.of("mentor-1", "mentee-1", "mentor-2", "mentee-2")) {
+            endpoint.knows(person + "@example.com");
+        }
+        install(new ReviewFeedConnector());
+        Map<String, String> settings = new HashMap<>(Map.of("type", "review-feed", "endpoint_url",
+                "http://127.0.0.1:" + server.port() + "/inbound/review-feed", "bearer_token", "wrong-token",
+                "timeout_seconds", "1"));
+        configure("feed", settings);
+        new MentorshipFixture(api);
+        control.run("feed", PushTasks.REVIEW_FEED, null);
+        for (int i = 0; i < 6; i++) {
+            later(Duration.ofMinutes(10));
+        }
+        PushControl.PushStatus status = control.status("feed");
+        assertEquals(Map.of("PENDING", 4L), status.items(), "held back, never DEAD");
+        assertNotNull(status.heldBack());
+        assertFalse(status.heldBack().contains("wrong-token"), status.heldBack());
+        int triedWhileHeld = endpoint.requests();
+        assertTrue(triedWhileHeld <= 6 + 1, "one try per hold period, not one per item: " + triedWhileHeld);
+
+        settings.put("bearer_token", "feed-token");
+        configure("feed", settings);
+        later(Duration.ofMinutes(10));
+        assertEquals(Map.of("DELIVERED", 4L), pushItems("feed"));
+        assertNull(control.status("feed").heldBack());
+    }
+
+    @Test
+    void thePushApiShowsReplaysBackfillsAndRunsTasksForTheRightRoles() throws Exception {
+        FakeLrs lrs = new FakeLrs("lrs-key", "lrs-secret");
+        WireMockServer server = fake(lrs, FakeLrs.NAME);
+        MentorshipFixture fixture = new MentorshipFixture(api);
+        drainAll();
+        install(new XapiConnector());
+        configure("lrs", Map.of("type", "xapi", "endpoint_url", "http://127.0.0.1:" + server.port() + "/data/xAPI/",
+                "lrs_key", "lrs-key", "lrs_secret", "lrs-secret", "iri_base", "https://mentoring.example.com/xapi/"));
+        // Configured after the mentoring happened: a backfill queues it.
+        ApiTestSupport.Response backfill = expect(200, api.call("POST", "/api/connectors/lrs/push/backfill",
+                fixture.key.get("hr_admin"), null));
+        assertEquals(6, backfill.body().path("queued").asInt());
+        expect(403, api.call("POST", "/api/connectors/lrs/push/backfill", fixture.key.get("integration"), null));
+        drainAll();
+        assertEquals(6, lrs.stored());
+        assertEquals(0, expect(200, api.call("POST", "/api/connectors/lrs/push/backfill",
+                fixture.key.get("hr_admin"), null)).body().path("queued").asInt(), "nothing is queued twice");
+
+        JsonNode status = expect(200, api.call("GET", "/api/connectors/lrs/push", fixture.key.get("integration"),
+                null)).body();
+        assertEquals(6, status.path("items").path("DELIVERED").asInt());
+        assertEquals(0, expect(200, api.call("POST", "/api/connectors/lrs/push/replay",
+                fixture.key.get("integration"), null)).body().path("replayed").asInt());
+        assertEquals("not-supported", expect(409, api.call("POST", "/api/connectors/lrs/tasks/completions",
+                fixture.key.get("hr_admin"), null)).code());
+        expect(404, api.call("POST", "/api/connectors/lrs/tasks/reindex", fixture.key.get("hr_admin"), null));
+        expect(404, api.call("GET", "/api/connectors/nobody/push", fixture.key.get("hr_admin"), null));
+        expect(403, api.call("GET", "/api/connectors/lrs/push", fixture.key.get("mentee-1"), null));
+    }
+
+    private void completeGoal(MentorshipFixture fixture, String n, String owner) throws Exception {
+        Map<String, Object> goal = new LinkedHashMap<>(MentorshipFixture.goalBody(owner));
+        goal.put("pairing_id", fixture.pairing1);
+        goal.put("status", "COMPLETED");
+        goal.put("progress_percent", 100);
+        expect(200, api.call("PUT", "/api/goals/" + fixture.goal.get(n), fixture.key.get(owner), goal));
+    }
+
+    private void reachMilestone(MentorshipFixture fixture, String n, String owner) throws Exception {
+        expect(200, api.call("PUT", "/api/milestones/" + fixture.milestone.get(n), fixture.key.get(owner),
+                Map.of("pairing_id", fixture.pairing1, "title", "First presentation", "due_date", "2027-03-01",
+                        "goal_id", fixture.goal.get(n), "reached_on", "2027-02-25")));
+    }
+
+    private int goalProgress(MentorshipFixture fixture, String n) throws Exception {
+        return expect(200, api.call("GET", "/api/goals/" + fixture.goal.get(n), fixture.key.get("hr_admin"), null))
+                .body().path("progress_percent").asInt();
+    }
+
+    private static Map<String, Integer> postsByKey(WireMockServer server) {
+        Map<String, Integer> posts = new HashMap<>();
+        for (var event : server.getAllServeEvents()) {
+            LoggedRequest request = event.getRequest();
+            if (request.getMethod().getName().equals("POST")) {
+                posts.merge(request.getHeader("Idempotency-Key"), 1, Integer::sum);
+            }
+        }
+        return posts;
+    }
+}
