@@ -65,6 +65,7 @@ class AccessMatrixTest {
         sync = new io.mentorhub.engine.sync.SyncFixtures(api.database);
         api.connectorSync = sync.sync();
         sync.configure("hris");
+        api.pushControl = io.mentorhub.engine.push.PushTestSupport.control(api.database, sync.instances(), api.clock);
         fixture = new MentorshipFixture(api);
         // Reflections of the mentor of each visibility too, so that "the other member's PAIR and SHARED_FOR_REVIEW"
         // is checked in both directions (pairing2 only, so pairing1 keeps exactly one of each visibility).
@@ -94,6 +95,7 @@ class AccessMatrixTest {
         }
         ids.put("run", run);
         ids.put("connector", "hris");
+        ids.put("task", "completions");
         ids.put("syncRun", expect(202, api.admin("POST", "/api/connectors/hris/sync", Map.of("dry_run", true)))
                 .body().path("id").asText());
     }
@@ -221,6 +223,7 @@ class AccessMatrixTest {
                 row("GET /api/connectors/{connector}/runs/{syncRun}/changes",
                                                                   200, 403, 403, 403, 403, 403, 403, 403, 200, 401),
                 row("GET /api/connectors/{connector}/dead-letters", 200, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+                row("GET /api/connectors/{connector}/push",       200, 403, 403, 403, 403, 403, 403, 403, 200, 401),
                 // Administration.
                 row("GET /api/keys",                              200, 403, 403, 403, 403, 403, 403, 403, 403, 401),
                 row("GET /api/audit",                             200, 403, 403, 403, 403, 403, 403, 403, 403, 401),
@@ -346,6 +349,11 @@ class AccessMatrixTest {
                         .body(cell -> Map.of("ids", List.of(cell.freshDeadLetter()))),
                 row("POST /api/connectors/{connector}/dead-letters/{freshDeadLetter}/discard",
                                                                   200, 403, 403, 403, 403, 403, 403, 403, 403, 401),
+                row("POST /api/connectors/{connector}/push/replay", 200, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+                row("POST /api/connectors/{connector}/push/backfill",
+                                                                  200, 403, 403, 403, 403, 403, 403, 403, 403, 401),
+                // The HRIS instance has no scheduled push task: refused, for the roles that may ask.
+                row("POST /api/connectors/{connector}/tasks/{task}", 409, 403, 403, 403, 403, 403, 403, 403, 409, 401),
                 // Keys.
                 row("POST /api/keys",                             201, 403, 403, 403, 403, 403, 403, 403, 403, 401)
                         .body(cell -> Map.of("name", "matrix-" + counter.incrementAndGet(), "role", "mentee",

@@ -68,7 +68,7 @@ class PushFlowTest {
 
     @BeforeEach
     void start() throws Exception {
-        api = new ApiTestSupport();
+        api = createSupport();
         planner = new PushPlanner(api.database, instances);
         push = new ConnectorPush(api.database, instances, api.clock);
         tasks = new PushTasks(api.database, instances, null, api.clock, ZoneOffset.UTC);
@@ -78,6 +78,11 @@ class PushFlowTest {
                 Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(5)), api.clock);
         drain.bindDelivery(planner);
         drain.bindDelivery(push);
+    }
+
+    /** The hub under test: embedded H2 here, PostgreSQL in {@link PostgresPushFlowIT}. */
+    protected ApiTestSupport createSupport() throws Exception {
+        return new ApiTestSupport();
     }
 
     @AfterEach
@@ -379,6 +384,28 @@ class PushFlowTest {
         expect(404, api.call("POST", "/api/connectors/lrs/tasks/reindex", fixture.key.get("hr_admin"), null));
         expect(404, api.call("GET", "/api/connectors/nobody/push", fixture.key.get("hr_admin"), null));
         expect(403, api.call("GET", "/api/connectors/lrs/push", fixture.key.get("mentee-1"), null));
+    }
+
+    @Test
+    void aDueTaskRunsOnceOnOneNodeAndAgainOnlyWhenDueAgain() throws Exception {
+        FakeFeedEndpoint endpoint = new FakeFeedEndpoint("Bearer feed-token", api.clock.instant().getEpochSecond());
+        WireMockServer server = fake(endpoint, FakeFeedEndpoint.NAME);
+        install(new ReviewFeedConnector());
+        configure("feed", Map.of("type", "review-feed", "endpoint_url", "http://127.0.0.1:" + server.port()
+                + "/inbound/review-feed", "bearer_token", "feed-token", "schedule_review_feed", "1h"));
+        new MentorshipFixture(api);
+        // A second hub node on the same database: the row of the task decides who runs it.
+        PushTasks otherNode = new PushTasks(api.database, instances, null, api.clock, ZoneOffset.UTC);
+        assertEquals(1, tasks.runDue() + otherNode.runDue(), "an interval schedule runs at once, on one node");
+        assertEquals(0, tasks.runDue() + otherNode.runDue(), "not again before it is due");
+        PushTasks.TaskRun run = control.status("feed").taskRuns().get(0);
+        assertEquals("SUCCEEDED", run.outcome(), run.detail());
+        assertTrue(run.detail().endsWith("4 entries queued, 0 unchanged since their last push"), run.detail());
+
+        api.clock.advance(Duration.ofMinutes(61));
+        assertEquals(1, otherNode.runDue() + tasks.runDue());
+        assertTrue(control.status("feed").taskRuns().get(0).detail().endsWith("0 entries queued, 4 unchanged since "
+                + "their last push"));
     }
 
     private void completeGoal(MentorshipFixture fixture, String n, String owner) throws Exception {

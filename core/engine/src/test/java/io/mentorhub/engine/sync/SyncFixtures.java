@@ -61,6 +61,10 @@ public final class SyncFixtures implements AutoCloseable {
         }, new ConnectorSync.Settings(1, Duration.ofSeconds(30), 200, 1_000, ZoneOffset.UTC));
     }
 
+    public ConnectorInstances instances() {
+        return instances;
+    }
+
     public ConnectorSync sync() {
         return sync;
     }
