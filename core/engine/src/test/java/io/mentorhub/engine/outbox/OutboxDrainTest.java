@@ -190,6 +190,72 @@ class OutboxDrainTest {
                 + "'person.updated' AND status = 'PENDING' AND attempts = 0")), "topics nobody delivers are left alone");
     }
 
+    /** A delivery that sends several entries per call, as an LRS takes a batch of statements. */
+    static final class Batching implements OutboxDelivery {
+        final List<Integer> calls = new ArrayList<>();
+        volatile Function<List<Entry>, List<Result>> behaviour;
+
+        @Override
+        public String name() {
+            return "batching";
+        }
+
+        @Override
+        public Set<String> topics() {
+            return Set.of("push.record");
+        }
+
+        @Override
+        public int batchSize() {
+            return 4;
+        }
+
+        @Override
+        public Result deliver(Entry entry) {
+            throw new AssertionError("a batching delivery is handed batches");
+        }
+
+        @Override
+        public List<Result> deliverAll(List<Entry> entries) {
+            calls.add(entries.size());
+            return behaviour.apply(entries);
+        }
+    }
+
+    @Test
+    void aBatchingDeliveryGetsBatchesAndAnswersForEachEntry() throws Exception {
+        append("push.record", 10);
+        Batching delivery = new Batching();
+        OutboxDrain drain = drain(3);
+        drain.bindDelivery(delivery);
+        delivery.behaviour = entries -> {
+            List<OutboxDelivery.Result> results = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                results.add(i == 1 ? OutboxDelivery.Failure.permanent("refused: unknown learner")
+                        : i == 2 ? OutboxDelivery.Failure.transientFailure("busy", null) : OutboxDelivery.delivered());
+            }
+            return results;
+        };
+        assertEquals(10, drain.drain());
+        assertEquals(List.of(4, 4, 2), delivery.calls, "at most batchSize entries per call");
+        assertEquals(Map.of("DEAD", 3L, "DELIVERED", 5L, "PENDING", 2L), statuses());
+
+        // A whole batch failing (the call threw) fails each of its entries alike, by the exception's type.
+        delivery.behaviour = entries -> {
+            throw new IllegalStateException("connection reset");
+        };
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(2, drain.drain());
+        assertEquals(2L, (long) database.<Long>inTransaction(tx -> tx.count("SELECT COUNT(*) FROM outbox WHERE "
+                + "status = 'PENDING' AND attempts = 2 AND last_error = 'failed with java.lang.IllegalStateException'")));
+
+        // An answer that does not match the batch is a failure of every entry, never a guess.
+        delivery.behaviour = entries -> List.of(OutboxDelivery.delivered());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(2, drain.drain());
+        assertEquals(Map.of("DEAD", 5L, "DELIVERED", 5L), statuses(), "the third failure is the last of 3");
+    }
+
     @SuppressWarnings("unchecked")
     private static <T extends Throwable> OutboxDelivery.Result sneaky(Throwable t) throws T {
         throw (T) t;

@@ -75,6 +75,9 @@ class ConnectorInstanceTest {
         cases.put("schedule_full", "hourly-ish");
         cases.put("enabled", "yes");
         cases.put("file_pattern", "[");
+        cases.put("schedule_completions", "now and then");
+        cases.put("schedule_review_feed", "daily 25:00");
+        cases.put("review_period", "fortnight");
         for (Map.Entry<String, String> bad : cases.entrySet()) {
             ConnectorInstance instance = evaluate(config(Map.of(bad.getKey(), bad.getValue())));
             assertEquals(ConnectorInstance.State.INVALID, instance.state(), bad.getKey());
@@ -93,6 +96,61 @@ class ConnectorInstanceTest {
         assertTrue(incremental.reason().contains("cannot read only what changed"), incremental.reason());
         assertEquals(ConnectorInstance.State.ACTIVE, evaluate(config(Map.of("type", "full-only"))).state(),
                 "the default incremental schedule does not apply to a connector that cannot read changes");
+    }
+
+    @Test
+    void aConnectorThatOnlyWritesIsAnInstanceAndOneThatDoesNothingIsNot() {
+        Connector lrs = new PushOnly(java.util.Set.of(io.mentorhub.api.connector.Capability.LEARNING_RECORDS));
+        Connector nothing = new PushOnly(java.util.Set.of());
+        Map<String, String> raw = Map.of("type", "push-only", "schedule_review_feed", "daily 04:30",
+                "review_period", "quarter");
+        ConnectorInstance instance = ConnectorInstance.evaluate("lrs", "io.mentorhub.connector~lrs", raw,
+                Map.of("push-only", lrs)::get);
+        assertEquals(ConnectorInstance.State.ACTIVE, instance.state(), instance.reason());
+        assertTrue(instance.can(io.mentorhub.api.connector.Capability.LEARNING_RECORDS));
+        assertFalse(instance.can(io.mentorhub.api.connector.Capability.REVIEW_FEED));
+        assertEquals("daily 04:30", instance.settings().reviewFeed().toString());
+        assertEquals("6h", instance.settings().completions().toString());
+        assertEquals("quarter", instance.settings().reviewPeriod());
+        ConnectorInstance idle = ConnectorInstance.evaluate("idle", "io.mentorhub.connector~idle", raw,
+                Map.of("push-only", nothing)::get);
+        assertEquals(ConnectorInstance.State.INVALID, idle.state());
+        assertTrue(idle.reason().contains("declares no capability"), idle.reason());
+    }
+
+    /** A connector that writes learning records and reads no people. */
+    static final class PushOnly implements Connector, io.mentorhub.api.connector.LearningRecords {
+        private final java.util.Set<io.mentorhub.api.connector.Capability> capabilities;
+
+        PushOnly(java.util.Set<io.mentorhub.api.connector.Capability> capabilities) {
+            this.capabilities = capabilities;
+        }
+
+        @Override
+        public String id() {
+            return "push-only";
+        }
+
+        @Override
+        public io.mentorhub.api.connector.ConnectorKind kind() {
+            return io.mentorhub.api.connector.ConnectorKind.LMS;
+        }
+
+        @Override
+        public java.util.Set<io.mentorhub.api.connector.Capability> capabilities() {
+            return capabilities;
+        }
+
+        @Override
+        public java.util.List<io.mentorhub.api.connector.Setting> settings() {
+            return java.util.List.of();
+        }
+
+        @Override
+        public java.util.List<io.mentorhub.api.connector.Delivery> record(
+                io.mentorhub.api.connector.ConnectorConfig config, java.util.List<LearningRecord> records) {
+            return records.stream().map(r -> io.mentorhub.api.connector.Delivery.delivered(r.key(), r.key())).toList();
+        }
     }
 
     @Test
