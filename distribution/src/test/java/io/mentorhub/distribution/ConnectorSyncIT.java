@@ -142,6 +142,11 @@ class ConnectorSyncIT {
                         "the secret file's content reached the vendor, and only the vendor");
                 assertFalse(hub.log().contains(PagedJsonVendor.TOKEN));
                 assertFalse(hub.get("/api/connectors/vendor").body().toString().contains("vendor.token"));
+                // The push components run in the packaged hub too: an HRIS instance owes nothing and has no task.
+                RunningHub.Response push = hub.get("/api/connectors/vendor/push");
+                assertEquals(200, push.status(), String.valueOf(push.body()));
+                assertTrue(push.body().path("tasks").isEmpty() && push.body().path("items").isEmpty(),
+                        push.body().toString());
 
                 assertEquals(200, hub.send("DELETE", "/api/connectors/vendor", null).status());
                 hub.await("/api/connectors", WAIT, r -> r.body().path("items").isEmpty());
