@@ -29,7 +29,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Gogo shell commands for IT: {@code hub:status}, {@code hub:plugins}, {@code hub:apikey}, {@code hub:match},
- * {@code hub:metrics}, and for connectors {@code hub:connectors}, {@code hub:sync} and {@code hub:deadletters}.
+ * {@code hub:metrics}, and for connectors {@code hub:connectors}, {@code hub:sync}, {@code hub:deadletters} and
+ * {@code hub:push}.
  */
 @Component(service = HubCommands.class, property = {
         "osgi.command.scope=hub",
@@ -40,7 +41,8 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=metrics",
         "osgi.command.function=connectors",
         "osgi.command.function=sync",
-        "osgi.command.function=deadletters"})
+        "osgi.command.function=deadletters",
+        "osgi.command.function=push"})
 public class HubCommands {
 
     private final Health health;
@@ -317,6 +319,53 @@ public class HubCommands {
         }
         return "usage: hub:deadletters <id> [pending|replayed|discarded|all] | hub:deadletters replay <id> "
                 + "[dead-letter-id...] | hub:deadletters discard <id> <dead-letter-id>\n";
+    }
+
+    private volatile io.mentorhub.engine.push.PushControl pushControl;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindPushControl(io.mentorhub.engine.push.PushControl control) {
+        this.pushControl = control;
+    }
+
+    void unbindPushControl(io.mentorhub.engine.push.PushControl control) {
+        if (pushControl == control) {
+            pushControl = null;
+        }
+    }
+
+    /**
+     * What a push connector owes its system: {@code hub:push <id>} shows items by status, DEAD ones with their
+     * reason, a hold and the tasks' last runs; {@code hub:push replay <id>} sends DEAD items again; {@code hub:push
+     * backfill <id>} queues what a late instance is owed; {@code hub:push run <id> completions|review-feed [period]}
+     * runs a scheduled task now.
+     */
+    public String push(String... args) throws Exception {
+        io.mentorhub.engine.push.PushControl control = pushControl;
+        if (control == null) {
+            return "Connector pushes are not running yet; see hub:status.\n";
+        }
+        try {
+            if (args.length == 1) {
+                return SyncText.push(control.status(args[0]));
+            }
+            if (args.length == 2 && args[0].equals("replay")) {
+                return "Sent again: " + control.replay(args[1]) + " DEAD item(s) of " + args[1] + "\n";
+            }
+            if (args.length == 2 && args[0].equals("backfill")) {
+                return "Queued: " + control.backfill(args[1]) + " item(s) for " + args[1] + "\n";
+            }
+            if ((args.length == 3 || args.length == 4) && args[0].equals("run")) {
+                io.mentorhub.engine.review.ReviewPeriod period = args.length == 4
+                        ? io.mentorhub.engine.review.ReviewPeriod.parse(args[3]) : null;
+                io.mentorhub.engine.push.PushTasks.TaskRun run = control.run(args[1], args[2], period);
+                return run.task() + " of " + run.instanceId() + ": " + run.outcome() + " — " + run.detail() + "\n";
+            }
+        } catch (io.mentorhub.engine.push.PushTasks.Refused | IllegalArgumentException e) {
+            return "Refused: " + e.getMessage() + "\n";
+        }
+        return "usage: hub:push <id> | hub:push replay <id> | hub:push backfill <id> | hub:push run <id> "
+                + "completions|review-feed [period]\n";
     }
 
     @Activate

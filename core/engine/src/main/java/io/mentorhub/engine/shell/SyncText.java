@@ -125,4 +125,21 @@ final class SyncText {
         }
         return out.toString();
     }
+
+    static String push(io.mentorhub.engine.push.PushControl.PushStatus status) {
+        StringBuilder out = new StringBuilder("Pushes of " + status.instanceId() + ": ");
+        out.append(status.items().isEmpty() ? "none yet" : status.items().toString()).append('\n');
+        if (status.heldBack() != null) {
+            out.append("Held back until its configuration changes: ").append(status.heldBack()).append('\n');
+        }
+        for (io.mentorhub.engine.push.PushTasks.TaskRun run : status.taskRuns()) {
+            out.append("Task ").append(run.task()).append(": ").append(run.outcome()).append(" at ")
+                    .append(run.startedAt()).append(run.detail() == null ? "" : " — " + run.detail()).append('\n');
+        }
+        for (io.mentorhub.engine.push.PushControl.DeadItem dead : status.dead()) {
+            out.append("DEAD ").append(dead.key()).append(" after ").append(dead.attempts()).append(" attempt(s): ")
+                    .append(dead.reason()).append('\n');
+        }
+        return out.toString();
+    }
 }

@@ -146,6 +146,19 @@ class HubCommandsTest {
             assertEquals("Discarded " + id + "\n", commands.deadletters("discard", "acme", id));
             assertEquals("No dead letters.\n", commands.deadletters("acme"));
             assertTrue(commands.deadletters("acme", "all").contains("DISCARDED"));
+
+            // hub:push on an HRIS instance: it owes nothing and has no task.
+            assertTrue(commands.push("acme").contains("not running yet"));
+            commands.bindPushControl(io.mentorhub.engine.push.PushTestSupport.control(hub.api.database,
+                    hub.instances(), hub.api.clock));
+            assertEquals("Pushes of acme: none yet\n", commands.push("acme"));
+            assertEquals("Sent again: 0 DEAD item(s) of acme\n", commands.push("replay", "acme"));
+            assertEquals("Queued: 0 item(s) for acme\n", commands.push("backfill", "acme"));
+            assertTrue(commands.push("run", "acme", "completions").startsWith("Refused: connector 'paged-json' has "
+                    + "no task completions"));
+            assertTrue(commands.push("run", "acme", "review-feed", "2027-H3").startsWith("Refused: period"));
+            assertTrue(commands.push("ghost").startsWith("Refused: no connector instance ghost"));
+            assertTrue(commands.push().startsWith("usage: hub:push"));
         }
     }
 

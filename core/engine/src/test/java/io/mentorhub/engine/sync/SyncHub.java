@@ -38,6 +38,10 @@ public final class SyncHub implements AutoCloseable {
     final String node;
     public ConnectorSync sync;
 
+    public ConnectorInstances instances() {
+        return instances;
+    }
+
     public SyncHub() throws Exception {
         this(new ApiTestSupport(), new PagedJsonVendor(), "node-a");
     }
