@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A CONFIG error (bad credentials, an endpoint that does not exist) holds the instance's items back without
  * spending their attempts, until its configuration changes: fixing it is the administrator's job, and nothing is lost
- * meanwhile. A disabled instance's or a missing connector's items wait the same way; a removed instance's are
- * skipped.
+ * meanwhile. A disabled instance's or a missing connector's items wait the same way; those of an instance that
+ * does not exist wait a week (its configuration may still be on its way after a start), then are skipped.
  */
 @Component(service = {ConnectorPush.class, OutboxDelivery.class}, immediate = true)
 public class ConnectorPush implements OutboxDelivery {
@@ -47,6 +47,8 @@ public class ConnectorPush implements OutboxDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorPush.class);
     /** How long items wait before a held-back instance is looked at again. */
     static final Duration HOLD = Duration.ofMinutes(5);
+    /** How long items wait for an instance that does not exist before they are skipped. */
+    static final Duration GONE = Duration.ofDays(7);
 
     /** Why an instance's items are held back: a CONFIG error under this configuration. */
     public record Hold(String configHash, String reason, Instant since) {
@@ -106,7 +108,8 @@ public class ConnectorPush implements OutboxDelivery {
         }
         for (List<Integer> group : groups.values()) {
             List<PushEntry> items = group.stream().map(i -> pushes[i]).toList();
-            List<Result> outcome = push(items);
+            List<Instant> queuedAt = group.stream().map(i -> entries.get(i).createdAt()).toList();
+            List<Result> outcome = push(items, queuedAt);
             for (int j = 0; j < group.size(); j++) {
                 results[group.get(j)] = outcome.get(j);
             }
@@ -115,11 +118,16 @@ public class ConnectorPush implements OutboxDelivery {
     }
 
     /** Pushes one instance's items of one capability; one result per item, in order. */
-    private List<Result> push(List<PushEntry> items) throws Exception {
+    private List<Result> push(List<PushEntry> items, List<Instant> queuedAt) throws Exception {
         PushEntry first = items.get(0);
         ConnectorInstance instance = instances.get(first.instanceId()).orElse(null);
         if (instance == null) {
-            return all(items, OutboxDelivery.skipped("connector instance " + first.instanceId() + " was removed"));
+            // Right after a start the configurations may not have arrived yet: wait, and give up only on an
+            // instance gone for long (its configuration was deleted).
+            Instant gone = clock.instant().minus(GONE);
+            return queuedAt.stream().map(at -> at.isBefore(gone) ? OutboxDelivery.skipped("connector instance "
+                    + first.instanceId() + " no longer exists") : OutboxDelivery.deferred(clock.instant().plus(HOLD),
+                            "no connector instance " + first.instanceId() + " (yet)")).toList();
         }
         Result waiting = waiting(instance, first.capability());
         if (waiting != null) {

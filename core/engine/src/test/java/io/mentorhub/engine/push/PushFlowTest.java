@@ -126,6 +126,16 @@ class PushFlowTest {
         drainAll();
     }
 
+    /** The instance's push entries by status, read from the outbox (also when the instance is not configured). */
+    private Map<String, Long> outboxItems(String instance) throws Exception {
+        return api.database.inTransaction(tx -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            tx.query("SELECT status, COUNT(*) AS n FROM outbox WHERE topic = 'connector.push' AND aggregate_id = ? "
+                    + "GROUP BY status", row -> counts.put(row.getString("status"), row.getLong("n")), instance);
+            return counts;
+        });
+    }
+
     private Map<String, Long> pushItems(String instance) throws Exception {
         return control.status(instance).items();
     }
@@ -353,6 +363,40 @@ class PushFlowTest {
         later(Duration.ofMinutes(10));
         assertEquals(Map.of("DELIVERED", 4L), pushItems("feed"));
         assertNull(control.status("feed").heldBack());
+    }
+
+    @Test
+    void itemsOfAnInstanceNotThereYetWaitAndAreSkippedOnlyOnceItIsLongGone() throws Exception {
+        FakeLrs lrs = new FakeLrs("lrs-key", "lrs-secret");
+        WireMockServer server = fake(lrs, FakeLrs.NAME);
+        install(new XapiConnector());
+        Map<String, String> settings = Map.of("type", "xapi", "endpoint_url", "http://127.0.0.1:" + server.port()
+                + "/data/xAPI/", "lrs_key", "lrs-key", "lrs_secret", "lrs-secret", "iri_base",
+                "https://mentoring.example.com/xapi/");
+        configure("lrs", settings);
+        MentorshipFixture fixture = new MentorshipFixture(api);
+        drain.unbindDelivery(push);
+        drainAll(); // planned while the instance is there
+        instances.deleted(ConnectorInstances.FACTORY_PID + "~lrs"); // as if its configuration had not arrived yet
+        drain.bindDelivery(push);
+        drainAll();
+        assertEquals(Map.of("PENDING", 6L), outboxItems("lrs"));
+        configure("lrs", settings);
+        later(Duration.ofMinutes(6));
+        assertEquals(6, lrs.stored(), "delivered once the configuration arrived");
+
+        // Gone for good: after a week, its items are skipped with the reason.
+        Map<String, Object> goal = new LinkedHashMap<>(MentorshipFixture.goalBody("mentee-2"));
+        goal.put("status", "COMPLETED");
+        goal.put("progress_percent", 100);
+        expect(201, api.call("POST", "/api/pairings/" + fixture.pairing2 + "/goals", fixture.key.get("mentee-2"),
+                goal));
+        drain.unbindDelivery(push);
+        drainAll();
+        instances.deleted(ConnectorInstances.FACTORY_PID + "~lrs");
+        drain.bindDelivery(push);
+        later(Duration.ofDays(8));
+        assertEquals(Map.of("DELIVERED", 6L, "SKIPPED", 2L), outboxItems("lrs"));
     }
 
     @Test
