@@ -252,7 +252,7 @@ final class ConnectorsApi {
         return ApiResult.ok(sync().deadLetter(id, letterId).orElseThrow());
     }
 
-    private static ApiException refused(ConnectorSync.Refused e) {
+    static ApiException refused(ConnectorSync.Refused e) {
         if (e.code().equals("not-found")) {
             return new ApiException(404, "not-found", e.getMessage());
         }

@@ -3,10 +3,11 @@ package io.mentorhub.engine.api;
 import io.mentorhub.engine.push.PushControl;
 import io.mentorhub.engine.push.PushTasks;
 import io.mentorhub.engine.review.ReviewPeriod;
+import io.mentorhub.engine.sync.ConnectorSync;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** What connectors owe their systems: {@code /api/connectors/{id}/push…} and {@code /api/connectors/{id}/tasks/…}. */
+/** What connectors owe their systems: {@code /api/connectors/{id}/push…} and {@code …/tasks/…}. */
 final class PushApi {
 
     /** How many DEAD items were sent again. */
@@ -36,8 +37,8 @@ final class PushApi {
         call.allowQuery(Set.of());
         try {
             return ApiResult.ok(control().status(call.path("id")));
-        } catch (PushTasks.Refused e) {
-            throw refused(e);
+        } catch (ConnectorSync.Refused e) {
+            throw ConnectorsApi.refused(e);
         }
     }
 
@@ -45,8 +46,8 @@ final class PushApi {
         call.allowQuery(Set.of());
         try {
             return ApiResult.ok(new Replayed(control().replay(call.path("id"))));
-        } catch (PushTasks.Refused e) {
-            throw refused(e);
+        } catch (ConnectorSync.Refused e) {
+            throw ConnectorsApi.refused(e);
         }
     }
 
@@ -54,8 +55,8 @@ final class PushApi {
         call.allowQuery(Set.of());
         try {
             return ApiResult.ok(new Queued(control().backfill(call.path("id"))));
-        } catch (PushTasks.Refused e) {
-            throw refused(e);
+        } catch (ConnectorSync.Refused e) {
+            throw ConnectorsApi.refused(e);
         }
     }
 
@@ -76,13 +77,8 @@ final class PushApi {
         }
         try {
             return ApiResult.ok(control().run(call.path("id"), task, period));
-        } catch (PushTasks.Refused e) {
-            throw refused(e);
+        } catch (ConnectorSync.Refused e) {
+            throw ConnectorsApi.refused(e);
         }
-    }
-
-    private static ApiException refused(PushTasks.Refused e) {
-        return e.code().equals("not-found") ? new ApiException(404, "not-found", e.getMessage())
-                : ApiException.conflict(e.code(), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import io.mentorhub.engine.store.Database;
 import io.mentorhub.engine.store.Tx;
 import io.mentorhub.engine.sync.ConnectorInstance;
 import io.mentorhub.engine.sync.ConnectorInstances;
+import io.mentorhub.engine.sync.ConnectorSync;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -77,7 +78,8 @@ public class PushControl {
     public int backfill(String instanceId) throws SQLException {
         ConnectorInstance instance = instance(instanceId);
         if (instance.state() != ConnectorInstance.State.ACTIVE) {
-            throw new PushTasks.Refused("not-active", "connector instance " + instanceId + " is " + instance.state());
+            throw new ConnectorSync.Refused("not-active", "connector instance " + instanceId + " is "
+                    + instance.state());
         }
         return planner.backfill(instance);
     }
@@ -90,6 +92,7 @@ public class PushControl {
     }
 
     private ConnectorInstance instance(String id) {
-        return instances.get(id).orElseThrow(() -> new PushTasks.Refused("not-found", "no connector instance " + id));
+        return instances.get(id).orElseThrow(() -> new ConnectorSync.Refused("not-found", "no connector instance "
+                + id));
     }
 }

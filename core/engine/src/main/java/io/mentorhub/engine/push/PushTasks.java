@@ -21,6 +21,7 @@ import io.mentorhub.engine.store.Tx;
 import io.mentorhub.engine.sync.Backoff;
 import io.mentorhub.engine.sync.ConnectorInstance;
 import io.mentorhub.engine.sync.ConnectorInstances;
+import io.mentorhub.engine.sync.ConnectorSync;
 import io.mentorhub.engine.sync.RateLimiter;
 import io.mentorhub.engine.sync.SyncSchedule;
 import java.sql.SQLException;
@@ -77,21 +78,6 @@ public class PushTasks {
     /** A task's last run as the API shows it. */
     public record TaskRun(String instanceId, String task, Instant lastScheduled, Instant startedAt,
             Instant finishedAt, String outcome, String detail) {
-    }
-
-    /** Thrown for a task that cannot run now; the message says why. */
-    public static final class Refused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final String code;
-
-        Refused(String code, String message) {
-            super(message);
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
-        }
     }
 
     private final Database database;
@@ -163,20 +149,22 @@ public class PushTasks {
     /** Runs a task of an instance now (the API), whatever its schedule; the run is recorded as a scheduled one. */
     public TaskRun runNow(String instanceId, String task, ReviewPeriod period) throws SQLException,
             InterruptedException {
-        ConnectorInstance instance = instances.get(instanceId).orElseThrow(() -> new Refused("not-found",
+        ConnectorInstance instance = instances.get(instanceId).orElseThrow(() -> new ConnectorSync.Refused("not-found",
                 "no connector instance " + instanceId));
         if (!instance.runnable()) {
-            throw new Refused("not-active", "connector instance " + instanceId + " is " + instance.state());
+            throw new ConnectorSync.Refused("not-active", "connector instance " + instanceId + " is "
+                    + instance.state());
         }
         if (!tasksOf(instance).contains(task)) {
-            throw new Refused("not-supported", "connector '" + instance.type() + "' has no task " + task
+            throw new ConnectorSync.Refused("not-supported", "connector '" + instance.type() + "' has no task " + task
                     + " (tasks: " + tasksOf(instance) + ")");
         }
         if (period != null && !task.equals(REVIEW_FEED)) {
-            throw new Refused("not-supported", "only the review-feed task takes a period");
+            throw new ConnectorSync.Refused("not-supported", "only the review-feed task takes a period");
         }
         if (!claim(instanceId, task, lastRun(instanceId, task).orElse(null))) {
-            throw new Refused("running", "task " + task + " of " + instanceId + " is being started elsewhere");
+            throw new ConnectorSync.Refused("running", "task " + task + " of " + instanceId
+                    + " is being started elsewhere");
         }
         run(instance, task, period);
         return lastRun(instanceId, task).orElseThrow();

@@ -361,7 +361,7 @@ public class HubCommands {
                 io.mentorhub.engine.push.PushTasks.TaskRun run = control.run(args[1], args[2], period);
                 return run.task() + " of " + run.instanceId() + ": " + run.outcome() + " — " + run.detail() + "\n";
             }
-        } catch (io.mentorhub.engine.push.PushTasks.Refused | IllegalArgumentException e) {
+        } catch (ConnectorSync.Refused | IllegalArgumentException e) {
             return "Refused: " + e.getMessage() + "\n";
         }
         return "usage: hub:push <id> | hub:push replay <id> | hub:push backfill <id> | hub:push run <id> "

@@ -93,12 +93,13 @@ public class ConnectorSync {
                 ZoneId.systemDefault());
     }
 
-    /** Why a request cannot be done now; the API answers 409 with the code. */
+    /** Why a request about a connector instance cannot be done now; the API answers 409 with the code (404 for
+     * not-found). Pushes refuse the same way. */
     public static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String code;
 
-        Refused(String code, String message) {
+        public Refused(String code, String message) {
             super(message);
             this.code = code;
         }
