@@ -103,6 +103,24 @@ class PushFlowTest {
         return server;
     }
 
+    private FakeFeedEndpoint endpoint;
+    private WireMockServer server;
+
+    /**
+     * A review-feed endpoint that knows the fixture's four participants, and the connector installed; returns the
+     * instance's settings (answers after a second are time-outs).
+     */
+    private Map<String, String> feedEndpoint() {
+        endpoint = new FakeFeedEndpoint("Bearer feed-token", api.clock.instant().getEpochSecond());
+        server = fake(endpoint, FakeFeedEndpoint.NAME);
+        for (String person : List.of("mentor-1", "mentee-1", "mentor-2", "mentee-2")) {
+            endpoint.knows(person + "@example.com");
+        }
+        install(new ReviewFeedConnector());
+        return new HashMap<>(Map.of("type", "review-feed", "endpoint_url", "http://127.0.0.1:" + server.port()
+                + "/inbound/review-feed", "bearer_token", "feed-token", "timeout_seconds", "1"));
+    }
+
     private <C extends Connector & AutoCloseable> void install(C connector) {
         connectors.add(connector);
         instances.bindConnector(connector);
@@ -253,14 +271,7 @@ class PushFlowTest {
 
     @Test
     void theReviewFeedIsPushedOnlyAsConsentedAndATimedOutWriteLandsOnce() throws Exception {
-        FakeFeedEndpoint endpoint = new FakeFeedEndpoint("Bearer feed-token", api.clock.instant().getEpochSecond());
-        WireMockServer server = fake(endpoint, FakeFeedEndpoint.NAME);
-        for (String person : List.of("mentor-1", "mentee-1", "mentor-2", "mentee-2")) {
-            endpoint.knows(person + "@example.com");
-        }
-        install(new ReviewFeedConnector());
-        configure("feed", Map.of("type", "review-feed", "endpoint_url", "http://127.0.0.1:" + server.port()
-                + "/inbound/review-feed", "bearer_token", "feed-token", "timeout_seconds", "1"));
+        configure("feed", feedEndpoint());
         MentorshipFixture fixture = new MentorshipFixture(api);
         drainAll();
         assertEquals(0, endpoint.requests(), "the feed goes on its schedule, not with every change");
@@ -303,14 +314,7 @@ class PushFlowTest {
 
     @Test
     void aFailingTargetIsTriedAtMostTheMaximumThenDeadUntilReplayed() throws Exception {
-        FakeFeedEndpoint endpoint = new FakeFeedEndpoint("Bearer feed-token", api.clock.instant().getEpochSecond());
-        WireMockServer server = fake(endpoint, FakeFeedEndpoint.NAME);
-        for (String person : List.of("mentor-1", "mentee-1", "mentor-2", "mentee-2")) {
-            endpoint.knows(person + "@example.com");
-        }
-        install(new ReviewFeedConnector());
-        configure("feed", Map.of("type", "review-feed", "endpoint_url", "http://127.0.0.1:" + server.port()
-                + "/inbound/review-feed", "bearer_token", "feed-token", "timeout_seconds", "1"));
+        configure("feed", feedEndpoint());
         new MentorshipFixture(api);
         control.run("feed", PushTasks.REVIEW_FEED, null);
 
@@ -336,15 +340,8 @@ class PushFlowTest {
 
     @Test
     void refusedCredentialsHoldItemsBackWithoutSpendingAttemptsUntilTheConfigurationChanges() throws Exception {
-        FakeFeedEndpoint endpoint = new FakeFeedEndpoint("Bearer feed-token", api.clock.instant().getEpochSecond());
-        WireMockServer server = fake(endpoint, FakeFeedEndpoint.NAME);
-        for (String person : List.of("mentor-1", "mentee-1", "mentor-2", "mentee-2")) {
-            endpoint.knows(person + "@example.com");
-        }
-        install(new ReviewFeedConnector());
-        Map<String, String> settings = new HashMap<>(Map.of("type", "review-feed", "endpoint_url",
-                "http://127.0.0.1:" + server.port() + "/inbound/review-feed", "bearer_token", "wrong-token",
-                "timeout_seconds", "1"));
+        Map<String, String> settings = feedEndpoint();
+        settings.put("bearer_token", "wrong-token");
         configure("feed", settings);
         new MentorshipFixture(api);
         control.run("feed", PushTasks.REVIEW_FEED, null);
