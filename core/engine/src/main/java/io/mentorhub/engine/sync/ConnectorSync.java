@@ -43,6 +43,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
@@ -154,6 +156,12 @@ public class ConnectorSync {
     private final ProducerTemplate producer;
     private final Runnable listener = this::instancesChanged;
     private final SyncRoute route;
+    /** Reads each job's next vendor page while the current one is applied (daemon threads, idle ones expire). */
+    private final ExecutorService readAhead = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "mentorhub-sync-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile String lastTickProblem;
     private volatile boolean stopping;
 
@@ -192,6 +200,7 @@ public class ConnectorSync {
             camel.getRouteController().stopRoute(id);
             camel.removeRoute(id);
         }
+        readAhead.shutdownNow();
         producer.close();
     }
 
@@ -986,16 +995,33 @@ public class ConnectorSync {
         return baseline;
     }
 
-    /** Reads the next page (rate limit, retries) — nothing is applied yet. */
+    /**
+     * Takes the next page (rate limit, retries) — nothing is applied yet — and, for a vendor's API, starts reading the
+     * page after it on the read-ahead thread while this one is applied: one page ahead at most. Its cursor comes from
+     * this page's response, so nothing about it depends on this page being applied; it is applied, and its
+     * checkpoint committed, only after this page's transaction has committed.
+     */
     void fetch(SyncJob job) throws Exception {
         job.checkStop();
         String from = job.cursor;
-        Batch batch = job.source.next(job);
+        int number = job.counts.pages() + 1;
+        Batch batch;
+        if (job.readingAhead()) {
+            job.phase("reading page " + number);
+            batch = job.takeAhead();
+        } else {
+            batch = job.source.next(job, from, number);
+        }
         if (batch.nextCursor() != null && batch.nextCursor().equals(from)) {
             throw new PageFetcher.ConnectorBroke("connector '" + job.instance.type() + "' returned the cursor it "
                     + "was given; the run stops rather than read the same page forever");
         }
         job.batch = batch;
+        if (batch.nextCursor() != null && job.source.readsAhead() && !stopping) {
+            String next = batch.nextCursor();
+            PageSource source = job.source;
+            job.readAhead(readAhead, () -> source.next(job, next, number + 1));
+        }
     }
 
     /** Applies the page and its checkpoint in one fenced transaction. */
@@ -1163,6 +1189,7 @@ public class ConnectorSync {
                 return null;
             });
         } finally {
+            job.cancelAhead();
             jobs.remove(job.instanceId(), job);
         }
         if (status == Status.SUCCEEDED) {
@@ -1177,6 +1204,8 @@ public class ConnectorSync {
             return;
         }
         String id = job.instanceId();
+        // A page read ahead is never applied once the run stops: it is read again from the checkpoint.
+        job.cancelAhead();
         try {
             if (error instanceof LeaseStore.LeaseLost) {
                 LOG.warn("Connector instance {}: run {} stopped without writing: {}", id, job.runId, error.getMessage());
@@ -1273,21 +1302,30 @@ public class ConnectorSync {
     private PageSource vendorPages(SyncJob job) {
         PeopleSource source = job.instance.peopleSource();
         RateLimiter limiter = limiter(job.instance);
-        return j -> {
-            PeopleQuery query = new PeopleQuery(j.cursor, j.modifiedSince, j.settings.pageSize(), j.settings.fields());
-            j.currentQuery = new DeadLetterStore.PageQuery(query.cursor(), query.modifiedSince(), query.pageSize(),
-                    List.copyOf(new TreeSet<>(query.fields())));
-            PeoplePage page = fetcher.fetch(j, limiter, "page " + (j.counts.pages() + 1),
-                    () -> source.fetchPeople(j.instance.config(), query));
-            return Batch.page(page.records(), page.rejected(), page.nextCursor(), j.currentQuery);
+        return new PageSource() {
+            @Override
+            public Batch next(SyncJob j, String cursor, int number) throws Exception {
+                PeopleQuery query = new PeopleQuery(cursor, j.modifiedSince, j.settings.pageSize(),
+                        j.settings.fields());
+                DeadLetterStore.PageQuery kept = new DeadLetterStore.PageQuery(query.cursor(), query.modifiedSince(),
+                        query.pageSize(), List.copyOf(new TreeSet<>(query.fields())));
+                j.currentQuery = kept;
+                PeoplePage page = fetcher.fetch(j, limiter, "page " + number,
+                        () -> source.fetchPeople(j.instance.config(), query));
+                return Batch.page(page.records(), page.rejected(), page.nextCursor(), kept);
+            }
+
+            @Override
+            public boolean readsAhead() {
+                return true;
+            }
         };
     }
 
     private PageSource filePages(SyncJob job) {
         PeopleFileReader reader = job.instance.fileReader();
-        return j -> {
-            String from = j.cursor;
-            PeoplePage page = fetcher.fetch(j, null, "page " + (j.counts.pages() + 1) + " of the file",
+        return (j, from, number) -> {
+            PeoplePage page = fetcher.fetch(j, null, "page " + number + " of the file",
                     () -> reader.readPeople(j.instance.config(), j.file, from, j.settings.pageSize()));
             return Batch.page(page.records(), page.rejected(), page.nextCursor(), null);
         };
@@ -1330,8 +1368,8 @@ public class ConnectorSync {
         }
         job.exhausted = steps.isEmpty();
         RateLimiter limiter = job.instance.peopleSource() == null ? null : limiter(job.instance);
-        return j -> {
-            int step = j.cursor == null ? 0 : Integer.parseInt(j.cursor);
+        return (j, cursor, number) -> {
+            int step = cursor == null ? 0 : Integer.parseInt(cursor);
             String next = step + 1 < steps.size() ? String.valueOf(step + 1) : null;
             List<DeadLetterStore.Entry> group = steps.get(step);
             DeadLetterStore.Entry first = group.get(0);

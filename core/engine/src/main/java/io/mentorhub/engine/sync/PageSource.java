@@ -6,6 +6,15 @@ package io.mentorhub.engine.sync;
  */
 interface PageSource {
 
-    /** The next batch from the job's cursor; the job is exhausted when its {@link Batch#nextCursor()} is null. */
-    Batch next(SyncJob job) throws Exception;
+    /**
+     * The batch that starts at {@code cursor} (null: the first), the run's page number {@code page}; the job is
+     * exhausted when its {@link Batch#nextCursor()} is null. May run on the read-ahead thread while the previous page
+     * is being applied: it reads the job's fixed settings, never its progress.
+     */
+    Batch next(SyncJob job, String cursor, int page) throws Exception;
+
+    /** Whether the next page may be read while this one is applied (only a vendor's API: worth hiding its latency). */
+    default boolean readsAhead() {
+        return false;
+    }
 }

@@ -12,12 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * One sync run in progress on this node: what it reads (instance snapshot, mode, watermark, cursor), the page in
  * hand, what it has done so far (restored from the checkpoint when a run is resumed), and how to stop it. The route
  * moves it through {@code begin → (fetch → apply)* → link managers → finish}; only the route's thread changes it,
- * other threads read its progress and may {@link #stop} it.
+ * other threads read its progress and may {@link #stop} it — except while the next vendor page is read ahead: then
+ * the read-ahead thread alone reads (the fixed settings, {@link #currentQuery}, the read timings and the phase it
+ * reports apart), and the route's thread takes the page through a {@link Future}.
  */
 final class SyncJob {
 
@@ -69,7 +76,9 @@ final class SyncJob {
     Path file;
     Batch batch;
     /** The query of the vendor page being read: kept with a dead letter if the vendor refuses the page. */
-    DeadLetterStore.PageQuery currentQuery;
+    volatile DeadLetterStore.PageQuery currentQuery;
+    /** The next vendor page, read on the read-ahead thread while the current one is applied; null when none is. */
+    private volatile Future<Batch> ahead;
 
     // What it did so far.
     Counts counts = Counts.ZERO;
@@ -77,10 +86,11 @@ final class SyncJob {
     Set<String> protectedFields = new TreeSet<>();
     Map<String, FieldCoverage.Rate> baseline = Map.of();
     final List<String> warnings = new ArrayList<>();
-    long fetchNanos;
+    // Read timings: written by whichever thread reads the page (one at a time), read by the route's checkpoint.
+    volatile long fetchNanos;
     long applyNanos;
-    long waitNanos;
-    int retries;
+    volatile long waitNanos;
+    volatile int retries;
     int keptValues;
     int managersLinked;
     boolean pendingLinks;
@@ -92,7 +102,11 @@ final class SyncJob {
     final Map<String, ManagerLinks.Link> dryLinks = new HashMap<>();
     int changeSeq;
 
+    /** Set on the read-ahead thread while it reads: its phase is reported next to the route's, not instead of it. */
+    private static final ThreadLocal<Boolean> READING_AHEAD = new ThreadLocal<>();
+
     private volatile String phase = "starting";
+    private volatile String aheadPhase;
     private volatile RuntimeException stop;
     private final Object pauses = new Object();
 
@@ -114,11 +128,68 @@ final class SyncJob {
     }
 
     String phase() {
-        return phase;
+        String reading = aheadPhase;
+        return reading == null ? phase : phase + " (meanwhile " + reading + ")";
     }
 
     void phase(String phase) {
-        this.phase = phase;
+        if (READING_AHEAD.get() != null) {
+            this.aheadPhase = phase;
+        } else {
+            this.phase = phase;
+        }
+    }
+
+    /** Whether a page is being read ahead (or was read and not yet taken). */
+    boolean readingAhead() {
+        return ahead != null;
+    }
+
+    /** Starts reading the next page on {@code executor}, with the route thread's context class loader. */
+    void readAhead(ExecutorService executor, Callable<Batch> read) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ahead = executor.submit(() -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader before = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            READING_AHEAD.set(Boolean.TRUE);
+            try {
+                return read.call();
+            } finally {
+                READING_AHEAD.remove();
+                aheadPhase = null;
+                thread.setContextClassLoader(before);
+            }
+        });
+    }
+
+    /** The page read ahead, once read; its failure (TRANSIENT retries exhausted, CONFIG, PERMANENT...) as thrown. */
+    Batch takeAhead() throws Exception {
+        Future<Batch> next = ahead;
+        ahead = null;
+        try {
+            return next.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        } catch (CancellationException e) {
+            checkStop();
+            throw e;
+        }
+    }
+
+    /** Abandons the page being read ahead, if any (the run stopped): it is read again when the run resumes. */
+    void cancelAhead() {
+        Future<Batch> next = ahead;
+        ahead = null;
+        if (next != null) {
+            next.cancel(true);
+        }
     }
 
     /** Whether there are more pages to read. */
