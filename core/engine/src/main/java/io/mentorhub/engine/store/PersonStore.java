@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,9 @@ import java.util.StringJoiner;
  * grade, department, manager, status) is kept as dated history, and so is a new person's first status.
  */
 public final class PersonStore extends EntityStore<Person> {
+
+    /** Most people one outbox entry announces. */
+    static final int ANNOUNCED_TOGETHER = 1000;
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -67,7 +71,8 @@ public final class PersonStore extends EntityStore<Person> {
 
     /**
      * Creates or updates each person by HRIS id in this transaction; unchanged people are left alone (their version
-     * and modified_at stay, so incremental readers do not see them again). Announces each change in the outbox.
+     * and modified_at stay, so incremental readers do not see them again). Announces each change in the outbox (people
+     * changed together in one entry: {@link #announcements}).
      */
     public Result upsert(Tx tx, List<Upsert> batch) throws SQLException {
         Set<String> ids = new HashSet<>();
@@ -89,7 +94,8 @@ public final class PersonStore extends EntityStore<Person> {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
-        List<Outbox.Event> events = new ArrayList<>();
+        List<String[]> created = new ArrayList<>();
+        List<String[]> changed = new ArrayList<>();
         int unchanged = 0;
         for (Upsert upsert : batch) {
             Person person = upsert.person();
@@ -100,7 +106,7 @@ public final class PersonStore extends EntityStore<Person> {
                 LocalDate since = person.hireDate() != null && person.status() == PersonStatus.A
                         ? person.hireDate() : effective;
                 history.add(historyRow(new Change(person.id(), TrackedField.STATUS, null, person.status().name(), since), tx));
-                events.add(Outbox.Event.of("person.created", "person", person.id(), 1));
+                created.add(new String[] {person.id(), "1"});
             } else if (before.value().equals(person)) {
                 unchanged++;
             } else {
@@ -108,13 +114,15 @@ public final class PersonStore extends EntityStore<Person> {
                 for (Change change : changes(before.value(), person, effective)) {
                     history.add(historyRow(change, tx));
                 }
-                events.add(Outbox.Event.of("person.updated", "person", person.id(), before.version() + 1));
+                changed.add(new String[] {person.id(), String.valueOf(before.version() + 1)});
             }
         }
         tx.batch(insertSql(), inserts);
         tx.batch(updateSql(), updates);
         tx.batch("INSERT INTO person_history (hris_id, field, old_value, new_value, effective_date, recorded_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", history);
+        List<Outbox.Event> events = announcements("person.created", created);
+        events.addAll(announcements("person.updated", changed));
         Outbox.append(tx, events);
         if (tx.postgres() && inserts.size() >= 1000) {
             // Without fresh statistics PostgreSQL plans the id lookups of the next batch as full scans of a table
@@ -122,6 +130,39 @@ public final class PersonStore extends EntityStore<Person> {
             tx.update("ANALYZE person");
         }
         return new Result(inserts.size(), updates.size(), unchanged);
+    }
+
+    /**
+     * The outbox entries announcing people created or updated by one upsert: a single person as any entity
+     * ({@code {"type", "id", "version"}}); several together, in entries of up to {@value #ANNOUNCED_TOGETHER} —
+     * {@code {"type", "people": [{"id", "version"}, ...]}}, the first person's id as the aggregate id and
+     * {@code topic:id:version+more} as the idempotency key (a person's version is announced once, so the key is
+     * unique). A bulk sync thus writes one entry per page instead of one per person: each entry is a row and four
+     * index entries, as costly to write as the person itself.
+     */
+    static List<Outbox.Event> announcements(String topic, List<String[]> people) {
+        List<Outbox.Event> events = new ArrayList<>();
+        if (people.size() == 1) {
+            events.add(Outbox.Event.of(topic, "person", people.get(0)[0], Long.parseLong(people.get(0)[1])));
+            return events;
+        }
+        for (int from = 0; from < people.size(); from += ANNOUNCED_TOGETHER) {
+            List<String[]> chunk = people.subList(from, Math.min(people.size(), from + ANNOUNCED_TOGETHER));
+            List<Map<String, Object>> listed = new ArrayList<>(chunk.size());
+            for (String[] person : chunk) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("id", person[0]);
+                entry.put("version", Long.parseLong(person[1]));
+                listed.add(entry);
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("type", topic);
+            payload.put("people", listed);
+            String[] first = chunk.get(0);
+            events.add(new Outbox.Event(topic, "person", first[0], topic + ":" + first[0] + ":" + first[1] + "+"
+                    + (chunk.size() - 1), payload));
+        }
+        return events;
     }
 
     /** The tracked fields that differ between two versions of a person. */

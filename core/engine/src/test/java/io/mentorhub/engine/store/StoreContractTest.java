@@ -144,6 +144,42 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void peopleChangedTogetherAreAnnouncedTogetherAndOnePersonAlone() throws Exception {
+        List<PersonStore.Upsert> three = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            three.add(new PersonStore.Upsert(person("b-" + i, "b" + i + "@example.com", "Engineer", PersonStatus.A),
+                    null));
+        }
+        database.inTransaction(tx -> people.upsert(tx, three));
+        database.inTransaction(tx -> people.upsert(tx, List.of(new PersonStore.Upsert(
+                person("b-2", "b2@example.com", "Staff Engineer", PersonStatus.A), null))));
+        List<String[]> entries = database.inTransaction(tx -> tx.query("SELECT topic, aggregate_id, idempotency_key, "
+                + "payload FROM outbox WHERE aggregate_type = 'person' AND aggregate_id LIKE 'b-%' ORDER BY id",
+                row -> new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4)}));
+        assertEquals(2, entries.size(), "one entry for the three created together, one for the update");
+        assertEquals(List.of("person.created", "b-1", "person.created:b-1:1+2"), List.of(entries.get(0)).subList(0, 3));
+        assertEquals(Map.of("type", "person.created", "people", List.of(Map.of("id", "b-1", "version", 1),
+                Map.of("id", "b-2", "version", 1), Map.of("id", "b-3", "version", 1))),
+                EntityStore.json(entries.get(0)[3], new com.fasterxml.jackson.core.type
+                        .TypeReference<Map<String, Object>>() { }));
+        assertEquals(List.of("person.updated", "b-2", "person.updated:b-2:2"), List.of(entries.get(1)).subList(0, 3));
+        assertEquals(Map.of("type", "person.updated", "id", "b-2", "version", 2), EntityStore.json(entries.get(1)[3],
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+    }
+
+    @Test
+    void peopleAreAnnouncedInEntriesOfAtMostAThousand() {
+        List<String[]> many = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            many.add(new String[] {"p-" + i, "1"});
+        }
+        List<Outbox.Event> events = PersonStore.announcements("person.created", many);
+        assertEquals(List.of("person.created:p-0:1+999", "person.created:p-1000:1+999", "person.created:p-2000:1+499"),
+                events.stream().map(Outbox.Event::idempotencyKey).toList());
+        assertEquals(500, ((List<?>) events.get(2).payload().get("people")).size());
+    }
+
+    @Test
     void uniqueRulesAreEnforcedByTheDatabase() throws Exception {
         database.inTransaction(tx -> people.upsert(tx, List.of(new PersonStore.Upsert(
                 person("u-1", "same@example.com", "Engineer", PersonStatus.A), null))));
