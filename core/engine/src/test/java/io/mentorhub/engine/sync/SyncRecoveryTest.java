@@ -150,6 +150,27 @@ class SyncRecoveryTest {
     }
 
     @Test
+    void aPageRefusedWhileTheOneBeforeIsAppliedFailsTheRunAfterThatOneIsCommitted() throws Exception {
+        hub.vendor.seedCompany(300, 1);
+        hub.vendor.answerDelay(600);
+        hub.configure("acme", Map.of());
+        String runId = hub.startSync("acme", Map.of());
+        // Page 2 is asked for as soon as page 1 arrives, while page 1 is applied; the next request is page 3's.
+        hub.awaitRun("acme", runId, Duration.ofSeconds(30), run -> run.path("counts").path("pages").asInt() >= 1);
+        hub.vendor.failNext(FaultKind.BAD_REQUEST);
+        JsonNode failed = hub.awaitRun("acme", runId, Duration.ofSeconds(30));
+
+        assertEquals("FAILED", failed.path("status").asText(), failed.toString());
+        assertTrue(failed.path("error").asText().contains("refused page 3"), failed.toString());
+        assertEquals(2, failed.path("counts").path("pages").asInt(), "page 2, read before page 3, was applied");
+        assertEquals(100, hub.people().size());
+        assertEquals(3, hub.vendor.pageRequests().size(), "pages 1, 2 and 3: nothing beyond the refused page");
+        String query = hub.database().inTransaction(tx -> tx.query("SELECT page_query FROM sync_dead_letter WHERE "
+                + "kind = 'PAGE'", row -> row.getString(1))).get(0);
+        assertTrue(query.contains(PagedJsonVendor.id(99)), "the refused page's own cursor is kept: " + query);
+    }
+
+    @Test
     void aNodeThatLostItsLeaseCannotCommitAnotherPage() throws Exception {
         hub.vendor.seedCompany(300, 1);
         hub.vendor.answerDelay(250);
