@@ -17,7 +17,8 @@ import org.apache.camel.builder.RouteBuilder;
  *   → loop while there are pages:
  *        fetch: one page, within the instance's rate limit, retrying TRANSIENT failures with exponential backoff and
  *               jitter or the vendor's Retry-After (capped); CONFIG suspends the instance; PERMANENT dead-letters
- *               the page and fails the run
+ *               the page and fails the run; a vendor's next page is read on the read-ahead thread while this
+ *               one is applied (one page ahead; its cursor came with this page)
  *        apply: one transaction — fencing token checked; people upserted by HRIS id with dated history (field
  *               allowlist; an empty value of a field whose coverage collapsed keeps the stored one); refused and
  *               unreadable records to the dead-letter table; managers not yet known wait; the checkpoint
