@@ -87,7 +87,8 @@ public final class SyncBenchmark {
                         + "%,d created, %,d dead-lettered; %,d people stored; peak heap %,d MB%n", full.runMillis(),
                         full.wallMillis(), full.run().counts().pages(), full.run().counts().created(),
                         full.run().counts().failed(), stored, fullPeak >> 20);
-                System.out.printf("                  reading %,d ms, applying %,d ms, waiting %,d ms%n",
+                System.out.printf("                  reading %,d ms (the next page, while one is applied), applying %,d ms, "
+                        + "waiting %,d ms%n",
                         full.run().timings().fetchMillis(), full.run().timings().applyMillis(),
                         full.run().timings().waitMillis());
                 System.out.printf("incremental (1 %%): %,d ms run (%,d ms from request to SUCCEEDED), %,d updated; "
