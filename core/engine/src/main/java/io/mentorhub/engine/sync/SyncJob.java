@@ -17,6 +17,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One sync run in progress on this node: what it reads (instance snapshot, mode, watermark, cursor), the page in
@@ -145,22 +146,29 @@ final class SyncJob {
         return ahead != null;
     }
 
-    /** Starts reading the next page on {@code executor}, with the route thread's context class loader. */
+    /**
+     * Starts reading the next page on {@code executor}, with the route thread's context class loader; a stopping hub's
+     * executor refuses, and the page is then read in turn (or not at all: the run stops at its next step).
+     */
     void readAhead(ExecutorService executor, Callable<Batch> read) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        ahead = executor.submit(() -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader before = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
-            READING_AHEAD.set(Boolean.TRUE);
-            try {
-                return read.call();
-            } finally {
-                READING_AHEAD.remove();
-                aheadPhase = null;
-                thread.setContextClassLoader(before);
-            }
-        });
+        try {
+            ahead = executor.submit(() -> {
+                Thread thread = Thread.currentThread();
+                ClassLoader before = thread.getContextClassLoader();
+                thread.setContextClassLoader(loader);
+                READING_AHEAD.set(Boolean.TRUE);
+                try {
+                    return read.call();
+                } finally {
+                    READING_AHEAD.remove();
+                    aheadPhase = null;
+                    thread.setContextClassLoader(before);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            ahead = null;
+        }
     }
 
     /** The page read ahead, once read; its failure (TRANSIENT retries exhausted, CONFIG, PERMANENT...) as thrown. */
