@@ -74,6 +74,7 @@ public final class ApiRoutes {
         MetricsApi metrics = new MetricsApi(stores, access, programMetrics);
         ConnectorsApi connectors = new ConnectorsApi(connectorSync);
         PushApi pushes = new PushApi(pushControl);
+        ReviewSharingApi sharing = new ReviewSharingApi(stores);
 
         List<Route> routes = new ArrayList<>();
         // The API describes itself.
@@ -219,6 +220,15 @@ public final class ApiRoutes {
         routes.add(put("/api/people/{id}/notification-preferences", PEOPLE, notifications::put,
                 doc("Replace one's own e-mail opt-outs: opted_out lists kinds, or all", "notifications",
                         NotificationsApi.Preferences.class, NotificationsApi.Preferences.class)));
+        // Consent: whether one's mentoring is written to performance-review systems.
+        routes.add(get("/api/people/{id}/review-sharing", PEOPLE, sharing::get,
+                doc("Whether the person agreed to share their mentoring (goals, progress, participation, reflections "
+                        + "shared for review) with performance-review systems (the person themself, or HR)",
+                        "reports", null, ReviewSharingApi.Sharing.class)));
+        routes.add(put("/api/people/{id}/review-sharing", PEOPLE, sharing::put,
+                doc("Agree (shares: true) or not (false) to share one's mentoring with performance-review systems; "
+                        + "only the person themself", "reports", ReviewSharingApi.Sharing.class,
+                        ReviewSharingApi.Sharing.class)));
         // Connectors: HR configures instances; an integration may read them, start syncs and replay dead letters.
         Set<Role> syncing = EnumSet.of(HR_ADMIN, INTEGRATION);
         Set<Role> hr = EnumSet.of(HR_ADMIN);

@@ -49,6 +49,7 @@ final class MentoringContent {
         }
     }
 
+    static final String NOT_SHARED = "the person has not agreed to share their mentoring with performance reviews";
     private static final PersonStore PEOPLE = new PersonStore();
     private static final SessionStore SESSIONS = new SessionStore();
     private static final GoalStore GOALS = new GoalStore();
@@ -145,6 +146,9 @@ final class MentoringContent {
     private static Built mentoringGoal(Tx tx, PushEntry entry) throws SQLException {
         String programId = entry.get("program_id");
         String personId = entry.get("person_id");
+        if (!ReviewSharing.shares(tx, personId)) {
+            return Built.skip(NOT_SHARED);
+        }
         Optional<Person> person = PEOPLE.find(tx, personId).map(Stored::value);
         if (person.isEmpty() || person.get().workEmail() == null) {
             return Built.skip("the person has no work e-mail to find them by in the performance system");
@@ -197,6 +201,9 @@ final class MentoringContent {
      */
     private static Built feedItem(Tx tx, PushEntry entry) throws SQLException {
         ReviewPeriod period = ReviewPeriod.parse(entry.get("period"));
+        if (!ReviewSharing.shares(tx, entry.get("person_id"))) {
+            return Built.skip(NOT_SHARED);
+        }
         Optional<ReviewFeedEntry> current = feedEntry(tx, period, entry.get("person_id"));
         if (current.isEmpty()) {
             return Built.skip("the person is no longer in the period's review feed");

@@ -44,7 +44,7 @@ import org.osgi.service.component.annotations.Reference;
 public class PushPlanner implements OutboxDelivery {
 
     static final Set<String> TOPICS = Set.of("session.created", "session.updated", "goal.created", "goal.updated",
-            "milestone.created", "milestone.updated");
+            "milestone.created", "milestone.updated", ReviewSharing.TOPIC);
 
     private final Database database;
     private final ConnectorInstances instances;
@@ -75,9 +75,11 @@ public class PushPlanner implements OutboxDelivery {
         if (targets.isEmpty()) {
             return OutboxDelivery.skipped("no connector instance pushes mentoring activity");
         }
-        String kind = entry.aggregateType();
+        String kind = entry.topic().equals(ReviewSharing.TOPIC) ? "sharing" : entry.aggregateType();
         String id = entry.aggregateId();
-        database.inTransaction(tx -> queue(tx, kind, id, targets));
+        String occasion = entry.idempotencyKey();
+        database.inTransaction(tx -> kind.equals("sharing") ? queueAll(tx, sharing(tx, id, occasion, targets))
+                : queue(tx, kind, id, targets));
         return OutboxDelivery.delivered();
     }
 
@@ -103,11 +105,35 @@ public class PushPlanner implements OutboxDelivery {
             case "milestone" -> milestone(tx, id, targets);
             default -> List.of();
         };
+        return queueAll(tx, planned);
+    }
+
+    private static int queueAll(Tx tx, List<PushEntry> planned) throws SQLException {
         int queued = 0;
         for (PushEntry push : planned) {
             queued += push.queue(tx) ? 1 : 0;
         }
         return queued;
+    }
+
+    /** A person agreed to share: their mentoring goal in each program where they have goals, as it is now. */
+    private List<PushEntry> sharing(Tx tx, String personId, String occasion, List<ConnectorInstance> targets)
+            throws SQLException {
+        List<PushEntry> planned = new ArrayList<>();
+        if (!ReviewSharing.shares(tx, personId)) {
+            return planned;
+        }
+        List<String> programs = tx.query("SELECT DISTINCT p.program_id FROM goal g JOIN pairing p "
+                + "ON p.id = g.pairing_id WHERE g.owner_id = ? ORDER BY p.program_id", row -> Tx.uuid(row,
+                        "program_id"), personId);
+        for (ConnectorInstance instance : with(targets, Capability.PERFORMANCE_GOALS)) {
+            for (String program : programs) {
+                planned.add(new PushEntry(instance.id(), Capability.PERFORMANCE_GOALS, "mentoring-goal:" + program
+                        + ":" + personId + ":" + PushEntry.sha256(occasion).substring(0, 16),
+                        Map.of("program_id", program, "person_id", personId)));
+            }
+        }
+        return planned;
     }
 
     /** Instances that take mentoring activity; a disabled one too, so that it finds its items when enabled again. */

@@ -59,8 +59,8 @@ import org.slf4j.LoggerFactory;
  * ({@code course_completion}) and raises those goals' progress to the share of their courses completed — an
  * announced goal change like any other, so the performance system hears of it;</li>
  * <li>{@value #REVIEW_FEED} ({@code REVIEW_FEED}, {@code schedule_review_feed}): queues the current review period's
- * feed, one item per person keyed by its content, so an entry that did not change since its last push is not sent
- * again.</li>
+ * feed, one item per person who agreed to share it ({@link ReviewSharing}) keyed by its content, so an entry that
+ * did not change since its last push is not sent again.</li>
  * </ul>
  * A timer route looks for due tasks; the {@code connector_task} row of each instance and task remembers the last
  * scheduled start, and only the node whose conditional update of it succeeds runs the task.
@@ -382,6 +382,7 @@ public class PushTasks {
                 LocalDate.now(clock.withZone(zone)));
         int queued = 0;
         int unchanged = 0;
+        int notShared = 0;
         String after = null;
         do {
             String cursor = after;
@@ -390,6 +391,10 @@ public class PushTasks {
             Map<String, Integer> counts = new HashMap<>();
             database.inTransaction(tx -> {
                 for (ReviewFeedEntry entry : page.entries()) {
+                    if (!ReviewSharing.shares(tx, entry.personId())) {
+                        counts.merge("not shared", 1, Integer::sum);
+                        continue;
+                    }
                     PushEntry push = new PushEntry(instance.id(), Capability.REVIEW_FEED,
                             MentoringContent.feedKey(period, entry), Map.of("person_id", entry.personId(), "period",
                                     period.name()));
@@ -399,9 +404,10 @@ public class PushTasks {
             });
             queued += counts.getOrDefault("queued", 0);
             unchanged += counts.getOrDefault("unchanged", 0);
+            notShared += counts.getOrDefault("not shared", 0);
             after = page.nextCursor();
         } while (after != null);
-        return "period " + period.name() + ": " + queued + " entr" + (queued == 1 ? "y" : "ies") + " queued, "
+        return "period " + period.name() + " (" + notShared + " not shared by the person): " + queued + " entr" + (queued == 1 ? "y" : "ies") + " queued, "
                 + unchanged + " unchanged since their last push";
     }
 

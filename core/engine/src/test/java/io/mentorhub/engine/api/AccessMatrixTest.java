@@ -211,6 +211,9 @@ class AccessMatrixTest {
                 row("GET /api/people/{self}/notification-preferences", NA, 200, 200, 200, 200, 200, 200, 200, NA, NA),
                 row("GET /api/people/{mentee-1}/notification-preferences",
                                                                   200, 404, 404, 404, 200, 404, 404, 404, 403, 401),
+                // Consent to share with performance reviews: one's own; HR reads it.
+                row("GET /api/people/{self}/review-sharing",      NA, 200, 200, 200, 200, 200, 200, 200, NA, NA),
+                row("GET /api/people/{mentee-1}/review-sharing",  200, 404, 404, 404, 200, 404, 404, 404, 403, 401),
                 // Program metrics: HR and the program's managers.
                 row("GET /api/programs/{program}/metrics",        200, 200, 404, 403, 403, 403, 403, 403, 403, 401),
                 row("GET /api/programs/{otherProgram}/metrics",   200, 404, 200, 403, 403, 403, 403, 403, 403, 401),
@@ -334,6 +337,10 @@ class AccessMatrixTest {
                 row("PUT /api/people/{mentee-1}/notification-preferences",
                                                                   403, 404, 404, 404, 200, 404, 404, 404, 403, 401)
                         .body(cell -> Map.of("opted_out", List.of("goal_due"))),
+                row("PUT /api/people/{self}/review-sharing",      NA, 200, 200, 200, 200, 200, 200, 200, NA, NA)
+                        .body(cell -> Map.of("shares", false)),
+                row("PUT /api/people/{mentee-1}/review-sharing",  403, 404, 404, 404, 200, 404, 404, 404, 403, 401)
+                        .body(cell -> Map.of("shares", true)),
                 // Connectors.
                 row("POST /api/connectors",                       201, 403, 403, 403, 403, 403, 403, 403, 403, 401)
                         .body(cell -> io.mentorhub.engine.sync.SyncFixtures.instanceBody("matrix-"

@@ -250,9 +250,16 @@ class PushFlowTest {
                 "api_key", "lattice-key", "timeout_seconds", "1"));
         MentorshipFixture fixture = new MentorshipFixture(api);
         drainAll();
+        assertEquals(0, lattice.goalCount(), "nobody agreed to share their mentoring with performance reviews yet");
+        assertEquals(Map.of("SKIPPED", 2L), pushItems("perf"));
+
+        // Agreeing sends the participant's mentoring goal at once; the other participant's stays private.
+        share(fixture, "mentee-1", true);
+        drainAll();
         String link = MentoringContent.externalId(fixture.programId, "mentee-1");
         List<ObjectNode> goals = lattice.goalsLinkedTo(link);
         assertEquals(1, goals.size());
+        assertEquals(1, lattice.goalCount());
         assertEquals(20.0, goals.get(0).path("currentAmount").asDouble(), goals.get(0).toString());
 
         // A second goal at 60 %: still one Lattice goal, now at the mean, 40 %.
@@ -265,22 +272,40 @@ class PushFlowTest {
         goals = lattice.goalsLinkedTo(link);
         assertEquals(1, goals.size());
         assertEquals(40.0, goals.get(0).path("currentAmount").asDouble(), goals.get(0).toString());
-        assertEquals(2, lattice.goalCount(), "one per participant: mentee-1 and mentee-2");
         assertFalse(goals.get(0).toString().contains("Confidential"), "no reflection reaches the goal");
+        share(fixture, "mentee-2", true);
+        drainAll();
+        assertEquals(2, lattice.goalCount(), "one per participant: mentee-1 and mentee-2");
+
+        // Withdrawn: later changes no longer reach the performance system.
+        share(fixture, "mentee-1", false);
+        second.put("progress_percent", 100);
+        second.put("status", "COMPLETED");
+        expect(201, api.call("POST", "/api/pairings/" + fixture.pairing1 + "/goals", fixture.key.get("mentee-1"),
+                second));
+        drainAll();
+        assertEquals(40.0, lattice.goalsLinkedTo(link).get(0).path("currentAmount").asDouble());
     }
 
     @Test
     void theReviewFeedIsPushedOnlyAsConsentedAndATimedOutWriteLandsOnce() throws Exception {
         configure("feed", feedEndpoint());
         MentorshipFixture fixture = new MentorshipFixture(api);
+        for (String person : List.of("mentor-1", "mentee-1", "mentor-2")) {
+            share(fixture, person, true);
+        }
         drainAll();
         assertEquals(0, endpoint.requests(), "the feed goes on its schedule, not with every change");
 
+        PushTasks.TaskRun partial = control.run("feed", PushTasks.REVIEW_FEED, null);
+        assertTrue(partial.detail().contains("(1 not shared by the person): 3 entries queued"), partial.detail());
+        share(fixture, "mentee-2", true);
+
+        endpoint.commitThenStall();
         PushTasks.TaskRun run = control.run("feed", PushTasks.REVIEW_FEED, null);
-        assertTrue(run.detail().endsWith("4 entries queued, 0 unchanged since their last push"), run.detail());
+        assertTrue(run.detail().endsWith("1 entry queued, 3 unchanged since their last push"), run.detail());
 
         // The endpoint stores the first entry, and its answer comes after the time-out: the batch fails.
-        endpoint.commitThenStall();
         drainAll();
         assertEquals(1, endpoint.stored());
         assertEquals(Map.of("PENDING", 4L), pushItems("feed"));
@@ -315,7 +340,7 @@ class PushFlowTest {
     @Test
     void aFailingTargetIsTriedAtMostTheMaximumThenDeadUntilReplayed() throws Exception {
         configure("feed", feedEndpoint());
-        new MentorshipFixture(api);
+        shareAll(new MentorshipFixture(api));
         control.run("feed", PushTasks.REVIEW_FEED, null);
 
         endpoint.fail(PeopleSandbox.Failure.serverError());
@@ -343,7 +368,7 @@ class PushFlowTest {
         Map<String, String> settings = feedEndpoint();
         settings.put("bearer_token", "wrong-token");
         configure("feed", settings);
-        new MentorshipFixture(api);
+        shareAll(new MentorshipFixture(api));
         control.run("feed", PushTasks.REVIEW_FEED, null);
         for (int i = 0; i < 6; i++) {
             later(Duration.ofMinutes(10));
@@ -425,6 +450,23 @@ class PushFlowTest {
         expect(404, api.call("POST", "/api/connectors/lrs/tasks/reindex", fixture.key.get("hr_admin"), null));
         expect(404, api.call("GET", "/api/connectors/nobody/push", fixture.key.get("hr_admin"), null));
         expect(403, api.call("GET", "/api/connectors/lrs/push", fixture.key.get("mentee-1"), null));
+
+        // Consent is the person's own, explicit decision; every decision is audited.
+        JsonNode undecided = expect(200, api.call("GET", "/api/people/mentee-1/review-sharing",
+                fixture.key.get("hr_admin"), null)).body();
+        assertFalse(undecided.path("shares").asBoolean());
+        assertTrue(undecided.path("decided_at").isNull());
+        assertEquals("validation-failed", expect(422, api.call("PUT", "/api/people/mentee-1/review-sharing",
+                fixture.key.get("mentee-1"), Map.of())).code());
+        assertEquals("validation-failed", expect(422, api.call("PUT", "/api/people/mentee-1/review-sharing",
+                fixture.key.get("mentee-1"), Map.of("shares", true, "decided_at", "2027-01-01T00:00:00Z"))).code());
+        expect(403, api.call("PUT", "/api/people/mentee-1/review-sharing", fixture.key.get("hr_admin"),
+                Map.of("shares", true)));
+        assertFalse(expect(200, api.call("GET", "/api/people/mentee-1/review-sharing", fixture.key.get("hr_admin"),
+                null)).body().path("shares").asBoolean(), "refused requests change nothing");
+        share(fixture, "mentee-1", true);
+        assertEquals(1L, (long) api.database.<Long>inTransaction(tx -> tx.count("SELECT COUNT(*) FROM audit_log "
+                + "WHERE action = 'review_sharing.agreed' AND target_id = 'mentee-1'")));
     }
 
     @Test
@@ -434,7 +476,7 @@ class PushFlowTest {
         install(new ReviewFeedConnector());
         configure("feed", Map.of("type", "review-feed", "endpoint_url", "http://127.0.0.1:" + server.port()
                 + "/inbound/review-feed", "bearer_token", "feed-token", "schedule_review_feed", "1h"));
-        new MentorshipFixture(api);
+        shareAll(new MentorshipFixture(api));
         // A second hub node on the same database: the row of the task decides who runs it.
         PushTasks otherNode = new PushTasks(api.database, instances, null, api.clock, ZoneOffset.UTC);
         assertEquals(1, tasks.runDue() + otherNode.runDue(), "an interval schedule runs at once, on one node");
@@ -447,6 +489,18 @@ class PushFlowTest {
         assertEquals(1, otherNode.runDue() + tasks.runDue());
         assertTrue(control.status("feed").taskRuns().get(0).detail().endsWith("0 entries queued, 4 unchanged since "
                 + "their last push"));
+    }
+
+    /** The participant agrees (or not) to share their mentoring with performance reviews, as themself. */
+    private void share(MentorshipFixture fixture, String person, boolean shares) throws Exception {
+        expect(200, api.call("PUT", "/api/people/" + person + "/review-sharing", fixture.key.get(person),
+                Map.of("shares", shares)));
+    }
+
+    private void shareAll(MentorshipFixture fixture) throws Exception {
+        for (String person : List.of("mentor-1", "mentee-1", "mentor-2", "mentee-2")) {
+            share(fixture, person, true);
+        }
     }
 
     private void completeGoal(MentorshipFixture fixture, String n, String owner) throws Exception {
