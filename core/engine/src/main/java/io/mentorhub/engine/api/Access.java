@@ -96,4 +96,28 @@ final class Access {
         }
         return pairing;
     }
+
+    /**
+     * A person's own settings ({@code what}, e.g. "notification preferences"): the person themself reads them, HR
+     * too; anyone else is told there is nothing (404), so their existence does not leak.
+     */
+    static void ownOrHrReads(Principal caller, String personId, String what) {
+        if (!caller.isPerson(personId) && !caller.is(Role.HR_ADMIN)) {
+            throw nothingFor(personId, what);
+        }
+    }
+
+    /** Only the person themself changes their own settings: HR is refused (403) with {@code hrRefusal}; others 404. */
+    static void ownChanges(Principal caller, String personId, String what, String hrRefusal) {
+        if (!caller.isPerson(personId)) {
+            if (caller.is(Role.HR_ADMIN)) {
+                throw ApiException.forbidden(hrRefusal);
+            }
+            throw nothingFor(personId, what);
+        }
+    }
+
+    private static ApiException nothingFor(String personId, String what) {
+        return new ApiException(404, "not-found", "no " + what + " of person " + personId + " for this caller");
+    }
 }

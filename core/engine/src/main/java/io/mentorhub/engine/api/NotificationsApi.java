@@ -29,25 +29,15 @@ final class NotificationsApi {
     ApiResult get(ApiCall call) throws Exception {
         call.allowQuery(Set.of());
         String personId = call.path("id");
-        Principal caller = call.principal();
-        if (!caller.isPerson(personId) && !caller.is(Role.HR_ADMIN)) {
-            throw new ApiException(404, "not-found", "no notification preferences of person " + personId
-                    + " for this caller");
-        }
+        Access.ownOrHrReads(call.principal(), personId, "notification preferences");
         return ApiResult.ok(stores.database().inTransaction(tx -> read(tx, personId)));
     }
 
     ApiResult put(ApiCall call) throws Exception {
         call.allowQuery(Set.of());
         String personId = call.path("id");
-        Principal caller = call.principal();
-        if (!caller.isPerson(personId)) {
-            if (caller.is(Role.HR_ADMIN)) {
-                throw ApiException.forbidden("only the person themself may change their notification preferences");
-            }
-            throw new ApiException(404, "not-found", "no notification preferences of person " + personId
-                    + " for this caller");
-        }
+        Access.ownChanges(call.principal(), personId, "notification preferences",
+                "only the person themself may change their notification preferences");
         Preferences body = call.body(Preferences.class, Map.of("person_id", personId));
         if (body.available() != null) {
             throw ApiException.invalid("available", "is read only; send opted_out");

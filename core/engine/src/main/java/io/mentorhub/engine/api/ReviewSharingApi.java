@@ -23,10 +23,7 @@ final class ReviewSharingApi {
     ApiResult get(ApiCall call) throws Exception {
         call.allowQuery(Set.of());
         String personId = call.path("id");
-        Principal caller = call.principal();
-        if (!caller.isPerson(personId) && !caller.is(Role.HR_ADMIN)) {
-            throw notVisible(personId);
-        }
+        Access.ownOrHrReads(call.principal(), personId, "review sharing");
         return ApiResult.ok(stores.database().inTransaction(tx -> {
             if (!stores.people().exists(tx, personId)) {
                 throw ApiException.notFound("person", personId);
@@ -39,13 +36,8 @@ final class ReviewSharingApi {
         call.allowQuery(Set.of());
         String personId = call.path("id");
         Principal caller = call.principal();
-        if (!caller.isPerson(personId)) {
-            if (caller.is(Role.HR_ADMIN)) {
-                throw ApiException.forbidden("only the person themself may decide what of their mentoring is shared "
-                        + "with performance reviews");
-            }
-            throw notVisible(personId);
-        }
+        Access.ownChanges(caller, personId, "review sharing", "only the person themself may decide what of their "
+                + "mentoring is shared with performance reviews");
         Sharing body = call.body(Sharing.class, Map.of("person_id", personId));
         if (body.decidedAt() != null) {
             throw ApiException.invalid("decided_at", "is read only; send shares");
@@ -64,9 +56,5 @@ final class ReviewSharingApi {
 
     private static Sharing shown(ReviewSharing.Decision decision) {
         return new Sharing(decision.personId(), decision.shares(), decision.decidedAt());
-    }
-
-    private static ApiException notVisible(String personId) {
-        return new ApiException(404, "not-found", "no review sharing of person " + personId + " for this caller");
     }
 }
