@@ -34,7 +34,8 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@code LEARNING_RECORDS}: a session attended (per attendee), a goal set, a goal completed, a milestone
  * reached;</li>
  * <li>{@code LEARNING_ENROLMENT}: the goal owner in each course the goal links;</li>
- * <li>{@code PERFORMANCE_GOALS}: the owner's mentoring goal in the program, updated with every change of a goal.</li>
+ * <li>{@code PERFORMANCE_GOALS}: the owner's mentoring goal in the program, updated with every change of a goal, and
+ * at once when a participant agrees to share ({@link ReviewSharing}); delivery skips anyone who has not agreed.</li>
  * </ul>
  * Item keys are derived from what they are about, so an announcement repeated, or another change of the same thing,
  * never queues an item twice. Instances configured later see what happens from then on ({@code POST
