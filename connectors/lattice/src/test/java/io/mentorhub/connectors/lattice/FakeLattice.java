@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.mentorhub.api.connector.Delivery;
 import io.mentorhub.api.connector.GoalPublisher.ReviewGoal;
-import io.mentorhub.testkit.PeopleSandbox;
-import io.mentorhub.testkit.PushSandbox;
+import io.mentorhub.testkit.ScriptedTarget;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +28,7 @@ import java.util.regex.Pattern;
  * (GoalUpdate), {@code POST /v1/goal/{id}/updates} (comment, currentAmount); errors as {@code {"error": "…"}};
  * bearer-token authentication. It counts goals created and progress updates posted, per goal.
  */
-public final class FakeLattice implements ResponseDefinitionTransformerV2, PushSandbox {
+public final class FakeLattice extends ScriptedTarget implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "fake-lattice";
     public static final int STALL_MILLIS = 2500;
@@ -47,10 +45,8 @@ public final class FakeLattice implements ResponseDefinitionTransformerV2, PushS
     private final List<JsonNode> replaced = new ArrayList<>();
     private int nextId = 1000;
     private long now = 1_790_000_000L;
-    private PeopleSandbox.Failure failure;
     /** Writes still answered at once before one is stalled; negative: none is. */
     private int writesBeforeStall = -1;
-    private int requests;
 
     public FakeLattice(String key) {
         this.key = key;
@@ -140,43 +136,27 @@ public final class FakeLattice implements ResponseDefinitionTransformerV2, PushS
     }
 
     @Override
-    public synchronized void fail(PeopleSandbox.Failure failure) {
-        this.failure = failure;
+    protected ResponseDefinition unauthorized() {
+        return error(401, "Unauthorized");
     }
 
     @Override
-    public synchronized void stopFailing() {
-        failure = null;
+    protected ResponseDefinition rateLimited(ResponseDefinitionBuilder tooMany) {
+        return tooMany.withHeader("Content-Type", "application/json").withBody("{\"error\":\"Too many requests\"}")
+                .build();
     }
 
     @Override
-    public synchronized int requests() {
-        return requests;
+    protected ResponseDefinition serverError() {
+        return error(500, "Internal server error");
     }
 
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
         Request request = event.getRequest();
-        requests++;
-        if (failure != null) {
-            switch (failure.type()) {
-                case UNAUTHORIZED:
-                    return error(401, "Unauthorized");
-                case RATE_LIMITED:
-                    return new ResponseDefinitionBuilder().withStatus(429)
-                            .withHeader("Retry-After", Long.toString(failure.retryAfter().toSeconds()))
-                            .withHeader("Content-Type", "application/json")
-                            .withBody("{\"error\":\"Too many requests\"}").build();
-                case SERVER_ERROR:
-                    return error(500, "Internal server error");
-                case CONNECTION_RESET:
-                    return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-                case REDIRECT:
-                    return new ResponseDefinitionBuilder().withStatus(307)
-                            .withHeader("Location", failure.location().toString()).build();
-                default:
-                    throw new IllegalStateException(failure.type().name());
-            }
+        ResponseDefinition scripted = counted();
+        if (scripted != null) {
+            return scripted;
         }
         if (!("Bearer " + key).equals(request.getHeader("Authorization"))) {
             return error(401, "Unauthorized");

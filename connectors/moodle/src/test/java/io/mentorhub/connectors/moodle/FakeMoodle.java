@@ -3,14 +3,12 @@ package io.mentorhub.connectors.moodle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.mentorhub.api.connector.CourseEnrolments.Enrolment;
 import io.mentorhub.api.connector.Delivery;
-import io.mentorhub.testkit.PeopleSandbox;
-import io.mentorhub.testkit.PushSandbox;
+import io.mentorhub.testkit.ScriptedTarget;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +31,7 @@ import java.util.TreeMap;
  * {@code nocriteriaset}, {@code cannotviewreport}. {@code enrol_manual_enrol_users} is one transaction: the first bad
  * enrolment rolls the whole batch back.
  */
-public final class FakeMoodle implements ResponseDefinitionTransformerV2, PushSandbox {
+public final class FakeMoodle extends ScriptedTarget implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "fake-moodle";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,9 +66,7 @@ public final class FakeMoodle implements ResponseDefinitionTransformerV2, PushSa
     private long nextUser = 100;
     private int enrolmentWrites;
     private Trouble trouble = Trouble.NONE;
-    private PeopleSandbox.Failure failure;
     private int stallNextEnrolMillis;
-    private int requests;
 
     public FakeMoodle(String token) {
         this.token = token;
@@ -127,19 +123,9 @@ public final class FakeMoodle implements ResponseDefinitionTransformerV2, PushSa
     }
 
     @Override
-    public synchronized void fail(PeopleSandbox.Failure failure) {
-        this.failure = failure;
-    }
-
-    @Override
     public synchronized void stopFailing() {
-        failure = null;
+        super.stopFailing();
         trouble = Trouble.NONE;
-    }
-
-    @Override
-    public synchronized int requests() {
-        return requests;
     }
 
     /** 1 if the learner with the enrolment's e-mail is enrolled in its course (Moodle holds an enrolment once). */
@@ -167,29 +153,29 @@ public final class FakeMoodle implements ResponseDefinitionTransformerV2, PushSa
     // --- the web service --------------------------------------------------------------------------------------------
 
     @Override
+    protected ResponseDefinition unauthorized() {
+        return exception("moodle_exception", "invalidtoken", "Invalid token - token not found");
+    }
+
+    /** Moodle has no rate limit of its own; the reverse proxy in front of it does. */
+    @Override
+    protected ResponseDefinition rateLimited(ResponseDefinitionBuilder tooMany) {
+        return tooMany.withHeader("Content-Type", "text/html").withBody("<html><body>Too Many Requests</body></html>")
+                .build();
+    }
+
+    @Override
+    protected ResponseDefinition serverError() {
+        return new ResponseDefinitionBuilder().withStatus(503).withHeader("Content-Type", "text/html")
+                .withBody("<html><body>Service Unavailable</body></html>").build();
+    }
+
+    @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
         Request request = event.getRequest();
-        requests++;
-        if (failure != null) {
-            switch (failure.type()) {
-                case UNAUTHORIZED:
-                    return exception("moodle_exception", "invalidtoken", "Invalid token - token not found");
-                case RATE_LIMITED: // Moodle has no rate limit of its own; the reverse proxy in front of it does
-                    return new ResponseDefinitionBuilder().withStatus(429)
-                            .withHeader("Retry-After", Long.toString(failure.retryAfter().toSeconds()))
-                            .withHeader("Content-Type", "text/html")
-                            .withBody("<html><body>Too Many Requests</body></html>").build();
-                case SERVER_ERROR:
-                    return new ResponseDefinitionBuilder().withStatus(503).withHeader("Content-Type", "text/html")
-                            .withBody("<html><body>Service Unavailable</body></html>").build();
-                case CONNECTION_RESET:
-                    return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-                case REDIRECT:
-                    return new ResponseDefinitionBuilder().withStatus(307)
-                            .withHeader("Location", failure.location().toString()).build();
-                default:
-                    throw new IllegalStateException(failure.type().name());
-            }
+        ResponseDefinition scripted = counted();
+        if (scripted != null) {
+            return scripted;
         }
         switch (trouble) {
             case HTML_PAGE:

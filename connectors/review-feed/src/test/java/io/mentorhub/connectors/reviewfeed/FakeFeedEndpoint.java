@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.mentorhub.api.connector.Delivery;
 import io.mentorhub.api.connector.ReviewFeedPublisher.FeedItem;
-import io.mentorhub.testkit.PeopleSandbox;
-import io.mentorhub.testkit.PushSandbox;
+import io.mentorhub.testkit.ScriptedTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,7 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC signature when given a secret (computed here independently of the connector), and refuses entries for people
  * it does not know (422), like an HRIS-side integration would.
  */
-public final class FakeFeedEndpoint implements ResponseDefinitionTransformerV2, PushSandbox {
+public final class FakeFeedEndpoint extends ScriptedTarget implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "fake-feed-endpoint";
     public static final int STALL_MILLIS = 2500;
@@ -48,9 +46,7 @@ public final class FakeFeedEndpoint implements ResponseDefinitionTransformerV2, 
     private String hmacSecret;
     private String signatureHeader = "X-Mentorhub-Signature";
     private long now;
-    private PeopleSandbox.Failure failure;
     private boolean stallNextWrite;
-    private int requests;
     private int nextId = 1;
 
     /** @param authorization the Authorization header value it expects, or null for none */
@@ -104,43 +100,27 @@ public final class FakeFeedEndpoint implements ResponseDefinitionTransformerV2, 
     }
 
     @Override
-    public synchronized void fail(PeopleSandbox.Failure failure) {
-        this.failure = failure;
+    protected ResponseDefinition unauthorized() {
+        return error(401, "invalid credentials");
     }
 
     @Override
-    public synchronized void stopFailing() {
-        failure = null;
+    protected ResponseDefinition rateLimited(ResponseDefinitionBuilder tooMany) {
+        return tooMany.withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"rate limit exceeded\"}").build();
     }
 
     @Override
-    public synchronized int requests() {
-        return requests;
+    protected ResponseDefinition serverError() {
+        return error(502, "upstream HRIS unavailable");
     }
 
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
         Request request = event.getRequest();
-        requests++;
-        if (failure != null) {
-            switch (failure.type()) {
-                case UNAUTHORIZED:
-                    return error(401, "invalid credentials");
-                case RATE_LIMITED:
-                    return new ResponseDefinitionBuilder().withStatus(429)
-                            .withHeader("Retry-After", Long.toString(failure.retryAfter().toSeconds()))
-                            .withHeader("Content-Type", "application/json")
-                            .withBody("{\"error\":\"rate limit exceeded\"}").build();
-                case SERVER_ERROR:
-                    return error(502, "upstream HRIS unavailable");
-                case CONNECTION_RESET:
-                    return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-                case REDIRECT:
-                    return new ResponseDefinitionBuilder().withStatus(307)
-                            .withHeader("Location", failure.location().toString()).build();
-                default:
-                    throw new IllegalStateException(failure.type().name());
-            }
+        ResponseDefinition scripted = counted();
+        if (scripted != null) {
+            return scripted;
         }
         if (authorization != null && !authorization.equals(request.getHeader("Authorization"))) {
             return error(401, "invalid credentials");

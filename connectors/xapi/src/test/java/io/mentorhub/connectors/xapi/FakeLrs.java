@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.mentorhub.api.connector.Delivery;
 import io.mentorhub.api.connector.LearningRecords.LearningRecord;
-import io.mentorhub.testkit.PeopleSandbox;
-import io.mentorhub.testkit.PushSandbox;
+import io.mentorhub.testkit.ScriptedTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +31,7 @@ import java.util.UUID;
  * allows, chosen per test: {@link Conflicts#SPEC} stores nothing and accepts an identical statement (409 for a
  * different one), {@link Conflicts#ALWAYS_409} answers 409 for any id it holds, as some stores do.
  */
-public final class FakeLrs implements ResponseDefinitionTransformerV2, PushSandbox {
+public final class FakeLrs extends ScriptedTarget implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "fake-lrs";
     public static final int STALL_MILLIS = 2500;
@@ -48,9 +46,7 @@ public final class FakeLrs implements ResponseDefinitionTransformerV2, PushSandb
     private final Set<String> voided = new HashSet<>();
     private Conflicts conflicts = Conflicts.SPEC;
     private int maxBatch = Integer.MAX_VALUE;
-    private PeopleSandbox.Failure failure;
     private boolean stallNextWrite;
-    private int requests;
 
     public FakeLrs(String key, String secret) {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((key + ":" + secret)
@@ -100,43 +96,27 @@ public final class FakeLrs implements ResponseDefinitionTransformerV2, PushSandb
     }
 
     @Override
-    public synchronized void fail(PeopleSandbox.Failure failure) {
-        this.failure = failure;
+    protected ResponseDefinition unauthorized() {
+        return new ResponseDefinitionBuilder().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"LRS\"")
+                .withBody("Unauthorized").build();
     }
 
     @Override
-    public synchronized void stopFailing() {
-        failure = null;
+    protected ResponseDefinition rateLimited(ResponseDefinitionBuilder tooMany) {
+        return tooMany.withBody("Too Many Requests").build();
     }
 
     @Override
-    public synchronized int requests() {
-        return requests;
+    protected ResponseDefinition serverError() {
+        return error(500, "Internal Server Error");
     }
 
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
         Request request = event.getRequest();
-        requests++;
-        if (failure != null) {
-            switch (failure.type()) {
-                case UNAUTHORIZED:
-                    return new ResponseDefinitionBuilder().withStatus(401)
-                            .withHeader("WWW-Authenticate", "Basic realm=\"LRS\"").withBody("Unauthorized").build();
-                case RATE_LIMITED:
-                    return new ResponseDefinitionBuilder().withStatus(429)
-                            .withHeader("Retry-After", Long.toString(failure.retryAfter().toSeconds()))
-                            .withBody("Too Many Requests").build();
-                case SERVER_ERROR:
-                    return error(500, "Internal Server Error");
-                case CONNECTION_RESET:
-                    return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-                case REDIRECT:
-                    return new ResponseDefinitionBuilder().withStatus(307)
-                            .withHeader("Location", failure.location().toString()).build();
-                default:
-                    throw new IllegalStateException(failure.type().name());
-            }
+        ResponseDefinition scripted = counted();
+        if (scripted != null) {
+            return scripted;
         }
         if (!authorization.equals(request.getHeader("Authorization"))) {
             return new ResponseDefinitionBuilder().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"LRS\"")
