@@ -1,5 +1,6 @@
 package io.mentorhub.engine.links;
 
+import io.mentorhub.engine.store.Sha256;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -13,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -135,12 +135,7 @@ public class Links {
 
     /** The hash a token is stored and looked up by. */
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token); // tokens are ASCII: the same bytes as before
     }
 
     private String sign(byte[] payload) {

@@ -21,6 +21,7 @@ import io.mentorhub.engine.store.MilestoneStore;
 import io.mentorhub.engine.store.PairingStore;
 import io.mentorhub.engine.store.PersonStore;
 import io.mentorhub.engine.store.SessionStore;
+import io.mentorhub.engine.store.Sha256;
 import io.mentorhub.engine.store.Stored;
 import io.mentorhub.engine.store.Tx;
 import java.sql.SQLException;
@@ -222,7 +223,7 @@ final class MentoringContent {
     /** {@code review-feed:<period>:<person>:<content hash>}: a new key whenever the entry's content changes. */
     static String feedKey(ReviewPeriod period, ReviewFeedEntry entry) {
         try {
-            String hash = PushEntry.sha256(JsonMapper.MAPPER.writeValueAsString(entry)).substring(0, 16);
+            String hash = Sha256.hex(JsonMapper.MAPPER.writeValueAsString(entry)).substring(0, 16);
             return "review-feed:" + period.name() + ":" + entry.personId() + ":" + hash;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a review feed entry could not be written as JSON", e);

@@ -2,12 +2,9 @@ package io.mentorhub.engine.push;
 
 import io.mentorhub.api.connector.Capability;
 import io.mentorhub.engine.store.Outbox;
+import io.mentorhub.engine.store.Sha256;
 import io.mentorhub.engine.store.Tx;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +34,7 @@ public record PushEntry(String instanceId, Capability capability, String itemKey
     /** The outbox's idempotency key: one entry per instance and item, however often the item is planned. */
     public String outboxKey() {
         return "push:" + instanceId + ":" + (itemKey.length() <= LONGEST_PLAIN_KEY ? itemKey : "sha256-"
-                + sha256(itemKey));
+                + Sha256.hex(itemKey));
     }
 
     /** Queues the entry unless this instance already has one for the item; returns whether it was queued now. */
@@ -81,14 +78,5 @@ public record PushEntry(String instanceId, Capability capability, String itemKey
 
     public String get(String name) {
         return about.get(name);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

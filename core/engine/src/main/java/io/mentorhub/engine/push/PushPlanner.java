@@ -12,6 +12,7 @@ import io.mentorhub.engine.store.GoalStore;
 import io.mentorhub.engine.store.MilestoneStore;
 import io.mentorhub.engine.store.PairingStore;
 import io.mentorhub.engine.store.SessionStore;
+import io.mentorhub.engine.store.Sha256;
 import io.mentorhub.engine.store.Stored;
 import io.mentorhub.engine.store.Tx;
 import io.mentorhub.engine.sync.ConnectorInstance;
@@ -130,7 +131,7 @@ public class PushPlanner implements OutboxDelivery {
         for (ConnectorInstance instance : with(targets, Capability.PERFORMANCE_GOALS)) {
             for (String program : programs) {
                 planned.add(new PushEntry(instance.id(), Capability.PERFORMANCE_GOALS, "mentoring-goal:" + program
-                        + ":" + personId + ":" + PushEntry.sha256(occasion).substring(0, 16),
+                        + ":" + personId + ":" + Sha256.hex(occasion).substring(0, 16),
                         Map.of("program_id", program, "person_id", personId)));
             }
         }

@@ -8,11 +8,8 @@ import io.mentorhub.api.connector.PeopleFileReader;
 import io.mentorhub.api.connector.PeopleSource;
 import io.mentorhub.api.connector.Secret;
 import io.mentorhub.api.connector.Setting;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.mentorhub.engine.store.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,12 +143,7 @@ public record ConnectorInstance(String id, String pid, String source, Map<String
                 text.append(key).append('=').append(value).append('\n');
             }
         });
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text.toString());
     }
 
     public boolean runnable() {
